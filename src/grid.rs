@@ -1,0 +1,184 @@
+//! Evaluate a network over a grid covering the input domain, layer by layer over the whole grid
+//! at once, and turn any of the results into RGBA pixels.
+
+use crate::data::grid_points;
+use crate::error::{InputError, Result, check_count};
+use crate::network::{Loss, Network, Workspace};
+use crate::palette::Palette;
+
+/// Largest grid side.
+pub const MAX_RESOLUTION: usize = 256;
+/// Largest number of values (units × grid points) a grid keeps, about 32 MB per buffer.
+pub const MAX_VALUES: usize = 1 << 23;
+
+/// An R×R grid over the plane (or R points on the line for a 1-input network) with the output
+/// and every hidden unit's activation at each point.
+#[derive(Clone, Debug)]
+pub struct Grid {
+    /// Points per side.
+    pub resolution: usize,
+    /// 1 or 2 inputs.
+    pub inputs: usize,
+    points: Vec<f32>,
+    ws: Workspace,
+    hidden_units: usize,
+    display: Vec<f32>,
+    output_pixels: Vec<u8>,
+    unit_pixels: Vec<u8>,
+    palette: Palette,
+}
+
+impl Grid {
+    /// A grid of `resolution` points per side for networks with `inputs` inputs.
+    pub fn new(inputs: usize, resolution: usize) -> Result<Self> {
+        check_count("inputs", inputs as f64, 1, 2)?;
+        check_count("resolution", resolution as f64, 2, MAX_RESOLUTION)?;
+        Ok(Self {
+            resolution,
+            inputs,
+            points: grid_points(inputs, resolution),
+            ws: Workspace::default(),
+            hidden_units: 0,
+            display: Vec::new(),
+            output_pixels: Vec::new(),
+            unit_pixels: Vec::new(),
+            palette: Palette::diverging(),
+        })
+    }
+
+    /// Number of grid points: R² on the plane, R on the line.
+    pub fn point_count(&self) -> usize {
+        self.points.len() / self.inputs
+    }
+
+    /// The grid points, example-major (see [`grid_points`] for the orientation).
+    pub fn points(&self) -> &[f32] {
+        &self.points
+    }
+
+    /// Run `network` over every grid point, keeping every unit's activation.
+    pub fn evaluate(&mut self, network: &Network) -> Result<()> {
+        if network.config.inputs != self.inputs {
+            return Err(InputError::new(
+                "network",
+                format!(
+                    "must have {} inputs to match this grid, has {}",
+                    self.inputs, network.config.inputs
+                ),
+            ));
+        }
+        let count = self.point_count();
+        let values = network.unit_count() * count;
+        if values > MAX_VALUES {
+            let most = (MAX_VALUES / network.unit_count()) as f64;
+            let side = if self.inputs == 2 {
+                most.sqrt().floor()
+            } else {
+                most
+            };
+            return Err(InputError::new(
+                "resolution",
+                format!(
+                    "with {} units this grid would hold {values} values; use a resolution of at most {side}",
+                    network.unit_count()
+                ),
+            ));
+        }
+        self.ws.prepare_forward(network, count);
+        self.ws.load(&self.points, &[], self.inputs, 0, 0..count);
+        network.forward(&mut self.ws);
+        self.hidden_units = network.hidden_unit_count();
+        Ok(())
+    }
+
+    /// The network output (logit or regression value) at every grid point, after `evaluate`.
+    pub fn output(&self) -> &[f32] {
+        let count = self.point_count();
+        let start = self.hidden_units * count;
+        self.ws.z.get(start..start + count).unwrap_or(&[])
+    }
+
+    /// Every hidden unit's activation over the grid, unit after unit (unit `u` at `u * points`).
+    pub fn activations(&self) -> &[f32] {
+        self.ws
+            .a
+            .get(..self.hidden_units * self.point_count())
+            .unwrap_or(&[])
+    }
+
+    /// Every hidden unit's pre-activation over the grid, same layout as [`Grid::activations`].
+    pub fn pre_activations(&self) -> &[f32] {
+        self.ws
+            .z
+            .get(..self.hidden_units * self.point_count())
+            .unwrap_or(&[])
+    }
+
+    /// True when the output is the same number at every grid point (born dead, if at init).
+    pub fn output_is_constant(&self) -> bool {
+        let output = self.output();
+        output
+            .first()
+            .is_some_and(|&first| output.iter().all(|&v| v == first))
+    }
+
+    /// The first hidden layer whose activations are exactly 0 at every grid point, if any.
+    pub fn first_zero_layer(&self, network: &Network) -> Option<usize> {
+        let count = self.point_count();
+        network.hidden_layers().iter().position(|layer| {
+            let rows =
+                &self.ws.a[layer.first_unit * count..(layer.first_unit + layer.fan_out) * count];
+            rows.iter().all(|&a| a == 0.0)
+        })
+    }
+
+    /// RGBA pixels of the output, row-major as the grid points. Classification: the predicted
+    /// probability, 0 → blue end, ½ → neutral, 1 → orange end (`t = 2σ(s) − 1 = tanh(s/2)`).
+    /// Regression: the value scaled by the largest |value| on the grid.
+    pub fn rasterize_output(&mut self, loss: Loss) -> &[u8] {
+        let count = self.point_count();
+        let start = self.hidden_units * count;
+        let output = &self.ws.z[start..start + count];
+        self.display.clear();
+        let scale = match loss {
+            Loss::BinaryCrossEntropy => {
+                self.display
+                    .extend(output.iter().map(|&s| libm::tanhf(0.5 * s)));
+                1.0
+            }
+            Loss::MeanSquared => {
+                self.display.extend_from_slice(output);
+                max_abs(output)
+            }
+        };
+        self.output_pixels.resize(count * 4, 0);
+        self.palette
+            .rasterize(&self.display, scale, &mut self.output_pixels);
+        &self.output_pixels
+    }
+
+    /// RGBA pixels of every hidden unit's activation map, unit after unit (`points × 4` bytes
+    /// each); each map is scaled by its own largest |activation|, so a dead unit is uniformly
+    /// neutral.
+    pub fn rasterize_units(&mut self) -> &[u8] {
+        let count = self.point_count();
+        self.unit_pixels.resize(self.hidden_units * count * 4, 0);
+        let activations = &self.ws.a[..self.hidden_units * count];
+        for (values, pixels) in activations
+            .chunks_exact(count)
+            .zip(self.unit_pixels.chunks_exact_mut(count * 4))
+        {
+            self.palette.rasterize(values, max_abs(values), pixels);
+        }
+        &self.unit_pixels
+    }
+}
+
+/// The largest |v| of a slice, or 1 when every value is 0 or not finite.
+fn max_abs(values: &[f32]) -> f32 {
+    let largest = values
+        .iter()
+        .filter(|v| v.is_finite())
+        .fold(0.0_f32, |m, v| m.max(v.abs()));
+    if largest > 0.0 { largest } else { 1.0 }
+}

@@ -1,0 +1,210 @@
+//! Optimisers: plain SGD, SGD with momentum, and Adam, plus the training settings they read.
+
+use crate::error::{Result, check_count, check_range, parse_name};
+
+/// Which update rule to apply.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum OptimizerKind {
+    /// θ ← θ − η·g
+    Sgd,
+    /// v ← μ·v + g; θ ← θ − η·v
+    Momentum,
+    /// Adam (Kingma & Ba 2015) with bias correction.
+    Adam,
+}
+
+/// Every optimiser with its name.
+pub const OPTIMIZER_NAMES: &[(&str, OptimizerKind)] = &[
+    ("sgd", OptimizerKind::Sgd),
+    ("momentum", OptimizerKind::Momentum),
+    ("adam", OptimizerKind::Adam),
+];
+
+impl OptimizerKind {
+    /// Parse a name from [`OPTIMIZER_NAMES`].
+    pub fn parse(name: &str) -> Result<Self> {
+        parse_name("optimizer", name, OPTIMIZER_NAMES)
+    }
+
+    /// The name as the JS API spells it.
+    pub fn name(self) -> &'static str {
+        OPTIMIZER_NAMES
+            .iter()
+            .find(|(_, k)| *k == self)
+            .map_or("sgd", |(n, _)| n)
+    }
+}
+
+/// Training settings: the update rule, its step size, the batch size and the penalties.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct TrainSettings {
+    /// The update rule.
+    pub optimizer: OptimizerKind,
+    /// Step size η, from 1e-5 to 10.
+    pub learning_rate: f32,
+    /// Examples per step, from 1 to 10,000 (capped at the training set size).
+    pub batch_size: usize,
+    /// Momentum μ for `Momentum`, from 0 to 0.999 (default 0.9).
+    pub momentum: f32,
+    /// Adam's β1 (default 0.9).
+    pub beta1: f32,
+    /// Adam's β2 (default 0.999).
+    pub beta2: f32,
+    /// Adam's ε (default 1e-8).
+    pub epsilon: f32,
+    /// L1 penalty rate λ1 on weights: adds λ1·Σ|w| to the loss (0 to 1).
+    pub l1: f32,
+    /// L2 penalty rate λ2 on weights: adds λ2/2·Σw² to the loss (0 to 1).
+    pub l2: f32,
+}
+
+impl Default for TrainSettings {
+    fn default() -> Self {
+        Self {
+            optimizer: OptimizerKind::Sgd,
+            learning_rate: 0.03,
+            batch_size: 10,
+            momentum: 0.9,
+            beta1: 0.9,
+            beta2: 0.999,
+            epsilon: 1e-8,
+            l1: 0.0,
+            l2: 0.0,
+        }
+    }
+}
+
+impl TrainSettings {
+    /// Check every field against its allowed range.
+    pub fn validate(&self) -> Result<()> {
+        check_range("learningRate", f64::from(self.learning_rate), 1e-5, 10.0)?;
+        check_count("batchSize", self.batch_size as f64, 1, 10_000)?;
+        check_range("momentum", f64::from(self.momentum), 0.0, 0.999)?;
+        check_range("beta1", f64::from(self.beta1), 0.0, 0.999_999)?;
+        check_range("beta2", f64::from(self.beta2), 0.0, 0.999_999)?;
+        check_range("epsilon", f64::from(self.epsilon), 1e-12, 1.0)?;
+        check_range("l1", f64::from(self.l1), 0.0, 1.0)?;
+        check_range("l2", f64::from(self.l2), 0.0, 1.0)?;
+        Ok(())
+    }
+}
+
+/// The optimiser's memory: velocities for momentum, first and second moments for Adam.
+/// Sized once for the parameter count; an update allocates nothing.
+#[derive(Clone, Debug, Default)]
+pub struct OptimizerState {
+    kind: Option<OptimizerKind>,
+    first_moment: Vec<f32>,
+    second_moment: Vec<f32>,
+    beta1_power: f32,
+    beta2_power: f32,
+}
+
+impl OptimizerState {
+    /// Forget all history (after a reset, or when the update rule changes).
+    pub fn clear(&mut self) {
+        self.kind = None;
+        self.first_moment.clear();
+        self.second_moment.clear();
+    }
+
+    /// Apply one update to `params` with gradient `grads` (same length).
+    pub fn update(&mut self, settings: &TrainSettings, params: &mut [f32], grads: &[f32]) {
+        if self.kind != Some(settings.optimizer) || self.first_moment.len() != params.len() {
+            self.kind = Some(settings.optimizer);
+            self.first_moment.clear();
+            self.first_moment.resize(params.len(), 0.0);
+            self.second_moment.clear();
+            self.second_moment.resize(params.len(), 0.0);
+            self.beta1_power = 1.0;
+            self.beta2_power = 1.0;
+        }
+        let rate = settings.learning_rate;
+        match settings.optimizer {
+            OptimizerKind::Sgd => {
+                for (p, g) in params.iter_mut().zip(grads) {
+                    *p -= rate * g;
+                }
+            }
+            OptimizerKind::Momentum => {
+                let mu = settings.momentum;
+                for ((p, g), v) in params.iter_mut().zip(grads).zip(&mut self.first_moment) {
+                    *v = mu * *v + g;
+                    *p -= rate * *v;
+                }
+            }
+            OptimizerKind::Adam => {
+                let (beta1, beta2) = (settings.beta1, settings.beta2);
+                self.beta1_power *= beta1;
+                self.beta2_power *= beta2;
+                let correction1 = 1.0 - self.beta1_power;
+                let correction2 = 1.0 - self.beta2_power;
+                let moments = self.first_moment.iter_mut().zip(&mut self.second_moment);
+                for ((p, g), (m, v)) in params.iter_mut().zip(grads).zip(moments) {
+                    *m = beta1 * *m + (1.0 - beta1) * g;
+                    *v = beta2 * *v + (1.0 - beta2) * g * g;
+                    let m_hat = *m / correction1;
+                    let v_hat = *v / correction2;
+                    *p -= rate * m_hat / (v_hat.sqrt() + settings.epsilon);
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Minimise f(θ) = (θ − 3)² from θ = 0 with each optimiser.
+    fn minimise(optimizer: OptimizerKind, rate: f32) -> f32 {
+        let settings = TrainSettings {
+            optimizer,
+            learning_rate: rate,
+            ..TrainSettings::default()
+        };
+        let mut state = OptimizerState::default();
+        let mut theta = [0.0_f32];
+        for _ in 0..2000 {
+            let grad = [2.0 * (theta[0] - 3.0)];
+            state.update(&settings, &mut theta, &grad);
+        }
+        theta[0]
+    }
+
+    #[test]
+    fn every_optimizer_finds_a_quadratic_minimum() {
+        assert!((minimise(OptimizerKind::Sgd, 0.1) - 3.0).abs() < 1e-4);
+        assert!((minimise(OptimizerKind::Momentum, 0.01) - 3.0).abs() < 1e-3);
+        assert!((minimise(OptimizerKind::Adam, 0.05) - 3.0).abs() < 1e-2);
+    }
+
+    #[test]
+    fn adam_first_step_has_size_of_the_learning_rate() {
+        let settings = TrainSettings {
+            optimizer: OptimizerKind::Adam,
+            learning_rate: 0.1,
+            ..TrainSettings::default()
+        };
+        let mut state = OptimizerState::default();
+        let mut theta = [1.0_f32, 1.0];
+        state.update(&settings, &mut theta, &[1000.0, -0.001]);
+        assert!((theta[0] - 0.9).abs() < 1e-5);
+        assert!((theta[1] - 1.1).abs() < 1e-3);
+    }
+
+    #[test]
+    fn settings_name_the_bad_field() {
+        let bad = TrainSettings {
+            learning_rate: 20.0,
+            ..TrainSettings::default()
+        };
+        assert_eq!(bad.validate().unwrap_err().field, "learningRate");
+        let bad = TrainSettings {
+            batch_size: 0,
+            ..TrainSettings::default()
+        };
+        assert_eq!(bad.validate().unwrap_err().field, "batchSize");
+        assert!(OptimizerKind::parse("rmsprop").is_err());
+    }
+}

@@ -1,0 +1,283 @@
+//! Training: a network with its optimiser state, its mini-batch order, its history and the
+//! events a learner should hear about (a unit died, a unit came back, training diverged).
+
+use crate::data::{Dataset, Split};
+use crate::error::{InputError, Result, check_count};
+use crate::history::{History, Record, UnitEvent};
+use crate::network::{Loss, Network, NetworkConfig, Workspace};
+use crate::optimizer::{OptimizerState, TrainSettings};
+use crate::rng::{self, Rng, Stream};
+use crate::stats::{Evaluator, Stats};
+
+/// Records the history keeps at most; older ones are thinned out, never grown.
+pub const HISTORY_CAPACITY: usize = 512;
+/// Most steps one call may run.
+pub const MAX_STEPS_PER_CALL: usize = 1_000_000;
+
+/// What one call to [`Trainer::train`] did.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct TrainReport {
+    /// Steps actually run (fewer than asked when training diverged).
+    pub steps: usize,
+    /// Mean data loss of the last batch.
+    pub batch_loss: f32,
+    /// True when a loss or parameter became NaN or infinite; training stops at once.
+    pub diverged: bool,
+}
+
+/// A network being trained.
+#[derive(Clone, Debug)]
+pub struct Trainer {
+    /// The model.
+    pub network: Network,
+    /// Steps taken since the last reset.
+    pub step: u64,
+    /// Loss, accuracy, dead units and sparsity over time, in bounded memory.
+    pub history: History,
+    /// Pre-activations that were exactly 0 in training batches since the last reset.
+    pub zero_pre_activations_seen: u64,
+    /// Set when training diverged; cleared by a reset.
+    pub diverged: bool,
+    optimizer: OptimizerState,
+    batch_rng: Rng,
+    order: Vec<usize>,
+    cursor: usize,
+    ws: Workspace,
+    param_grads: Vec<f32>,
+    evaluator: Evaluator,
+    /// Dead/inactive flags per hidden unit at the last evaluation on the training set.
+    never_active: Vec<bool>,
+}
+
+impl Trainer {
+    /// A freshly initialised network from `config`.
+    pub fn new(config: NetworkConfig) -> Result<Self> {
+        let network = Network::new(config)?;
+        let seed = network.config.seed;
+        Ok(Self {
+            param_grads: vec![0.0; network.params.len()],
+            network,
+            step: 0,
+            history: History::new(HISTORY_CAPACITY),
+            zero_pre_activations_seen: 0,
+            diverged: false,
+            optimizer: OptimizerState::default(),
+            batch_rng: rng::seeded(seed, Stream::Batches),
+            order: Vec::new(),
+            cursor: 0,
+            ws: Workspace::default(),
+            evaluator: Evaluator::default(),
+            never_active: Vec::new(),
+        })
+    }
+
+    /// Back to step 0 with the same seed: the same weights, batches and history as a new run.
+    pub fn reset(&mut self) {
+        self.network.initialise();
+        self.step = 0;
+        self.history.clear();
+        self.zero_pre_activations_seen = 0;
+        self.diverged = false;
+        self.optimizer.clear();
+        self.batch_rng = rng::seeded(self.network.config.seed, Stream::Batches);
+        self.order.clear();
+        self.cursor = 0;
+        self.never_active.clear();
+    }
+
+    /// Check that `data` fits this network: same input count, and labels 0/1 for
+    /// cross-entropy.
+    pub fn check_data(&self, data: &Dataset) -> Result<()> {
+        let inputs = self.network.config.inputs;
+        if data.inputs != inputs {
+            return Err(InputError::new(
+                "dataset",
+                format!(
+                    "must have {inputs} input(s) per point to match the network, has {}",
+                    data.inputs
+                ),
+            ));
+        }
+        if self.network.config.loss == Loss::BinaryCrossEntropy {
+            let labels = data.train.labels.iter().chain(&data.test.labels);
+            if let Some(bad) = labels.copied().find(|&y| y != 0.0 && y != 1.0) {
+                return Err(InputError::new(
+                    "dataset",
+                    format!(
+                        "labels must be 0 or 1 for the \"bce\" loss, found {bad}; use \"mse\" for regression targets"
+                    ),
+                ));
+            }
+        }
+        if data.train.is_empty() {
+            return Err(InputError::new(
+                "dataset",
+                "needs at least 1 training point",
+            ));
+        }
+        Ok(())
+    }
+
+    /// Run `steps` mini-batch steps on the training set. With `record`, the history keeps
+    /// evenly spaced records (measured on the training and test sets).
+    pub fn train(
+        &mut self,
+        data: &Dataset,
+        settings: &TrainSettings,
+        steps: usize,
+        record: bool,
+    ) -> Result<TrainReport> {
+        settings.validate()?;
+        check_count("steps", steps as f64, 0, MAX_STEPS_PER_CALL)?;
+        self.check_data(data)?;
+        let mut report = TrainReport {
+            steps: 0,
+            batch_loss: f32::NAN,
+            diverged: self.diverged,
+        };
+        if self.diverged {
+            return Ok(report);
+        }
+        let batch = settings.batch_size.min(data.train.len());
+        self.ws.prepare(&self.network, batch);
+        if self.order.len() != data.train.len() {
+            self.order = (0..data.train.len()).collect();
+            self.cursor = self.order.len();
+        }
+        for _ in 0..steps {
+            report.batch_loss = self.step_once(&data.train, settings, batch);
+            report.steps += 1;
+            self.step += 1;
+            if !report.batch_loss.is_finite() || !self.network.params.iter().all(|p| p.is_finite())
+            {
+                self.diverged = true;
+                report.diverged = true;
+                break;
+            }
+            if record {
+                self.record(data);
+            }
+        }
+        Ok(report)
+    }
+
+    /// One step: draw a batch, forward, backward, penalties, update. Allocates nothing.
+    fn step_once(&mut self, train: &Split, settings: &TrainSettings, batch: usize) -> f32 {
+        let inputs = self.network.config.inputs;
+        let order = &mut self.order;
+        let mut picked = 0;
+        while picked < batch {
+            if self.cursor == order.len() {
+                shuffle(order, &mut self.batch_rng);
+                self.cursor = 0;
+            }
+            let take = (batch - picked).min(order.len() - self.cursor);
+            let chosen = order[self.cursor..self.cursor + take].iter().copied();
+            self.ws
+                .load(&train.points, &train.labels, inputs, picked, chosen);
+            picked += take;
+            self.cursor += take;
+        }
+        self.network.forward(&mut self.ws);
+        let hidden_values = self.network.hidden_unit_count() * batch;
+        self.zero_pre_activations_seen += self.ws.z[..hidden_values]
+            .iter()
+            .filter(|&&z| z == 0.0)
+            .count() as u64;
+        self.param_grads.fill(0.0);
+        let loss_sum =
+            self.network
+                .backward(&mut self.ws, &mut self.param_grads, 1.0 / batch as f32);
+        self.network
+            .add_penalty(settings.l1, settings.l2, &mut self.param_grads);
+        self.optimizer
+            .update(settings, &mut self.network.params, &self.param_grads);
+        loss_sum / batch as f32
+    }
+
+    /// Measure the network on a split. On the training set this also notes units that died
+    /// or came back since the last look, as events at the current step.
+    pub fn evaluate(&mut self, data: &Dataset, split: Which) -> Stats {
+        let set = split.of(data);
+        let stats = self
+            .evaluator
+            .evaluate(&self.network, &set.points, Some(&set.labels));
+        if split == Which::Train {
+            self.note_unit_changes(&stats);
+        }
+        stats
+    }
+
+    /// Measure the network on unlabelled points (a grid, say): forward statistics only.
+    pub fn evaluate_points(&mut self, points: &[f32]) -> Stats {
+        self.evaluator.evaluate(&self.network, points, None)
+    }
+
+    fn note_unit_changes(&mut self, stats: &Stats) {
+        let now: Vec<bool> = stats.units.iter().map(|u| u.never_active).collect();
+        if self.never_active.len() == now.len() {
+            let mut unit_index = 0;
+            for (layer_index, layer) in stats.layers.iter().enumerate() {
+                for unit in 0..layer.units {
+                    let (before, after) = (self.never_active[unit_index], now[unit_index]);
+                    if before != after {
+                        self.history.push_event(UnitEvent {
+                            step: self.step,
+                            layer: layer_index as u16,
+                            unit: unit as u16,
+                            died: after,
+                        });
+                    }
+                    unit_index += 1;
+                }
+            }
+        }
+        self.never_active = now;
+    }
+
+    fn record(&mut self, data: &Dataset) {
+        if !self.history.will_keep_next() {
+            self.history.skip();
+            return;
+        }
+        let train = self.evaluate(data, Which::Train);
+        let test =
+            self.evaluator
+                .evaluate(&self.network, &data.test.points, Some(&data.test.labels));
+        self.history.push(Record {
+            step: self.step,
+            train_loss: train.loss,
+            test_loss: test.loss,
+            train_accuracy: train.accuracy,
+            test_accuracy: test.accuracy,
+            dead_units: train.dead_units() as u32,
+            sparsity: train.overall_sparsity(),
+        });
+    }
+}
+
+/// Which part of a data set.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Which {
+    /// The training split.
+    Train,
+    /// The test split.
+    Test,
+}
+
+impl Which {
+    /// The chosen split of `data`.
+    pub fn of(self, data: &Dataset) -> &Split {
+        match self {
+            Which::Train => &data.train,
+            Which::Test => &data.test,
+        }
+    }
+}
+
+/// Fisher–Yates shuffle through the explicit generator.
+fn shuffle(order: &mut [usize], rng: &mut Rng) {
+    for i in (1..order.len()).rev() {
+        order.swap(i, rng::index(rng, i + 1));
+    }
+}

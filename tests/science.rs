@@ -1,0 +1,214 @@
+//! The claims ReLU Lab teaches (SCIENCE.md), checked on the core with fixed seeds and over
+//! several seeds where the claim is statistical. These are the experiments behind the presets.
+#![cfg(not(target_arch = "wasm32"))]
+
+mod common;
+
+use relu_lab::activation::ActivationKind;
+use relu_lab::data::{DataKind, grid_points};
+use relu_lab::grid::Grid;
+use relu_lab::init::Init;
+use relu_lab::network::{Loss, Network};
+use relu_lab::optimizer::{OptimizerKind, TrainSettings};
+use relu_lab::stats::Evaluator;
+use relu_lab::trainer::{Trainer, Which};
+
+fn relu_config(hidden: &[usize], seed: u64) -> relu_lab::network::NetworkConfig {
+    common::config(hidden, ActivationKind::Relu, Loss::BinaryCrossEntropy, seed)
+}
+
+#[test]
+fn a_small_relu_network_learns_the_circle() {
+    let data = common::dataset(DataKind::Circle, 500, 0.1, 1);
+    let mut trainer = Trainer::new(relu_config(&[6, 6], 1)).unwrap();
+    let settings = TrainSettings {
+        learning_rate: 0.03,
+        batch_size: 10,
+        ..TrainSettings::default()
+    };
+    trainer.train(&data, &settings, 3000, true).unwrap();
+    let test = trainer.evaluate(&data, Which::Test);
+    assert!(test.accuracy > 0.9, "test accuracy {}", test.accuracy);
+    let history = trainer.history.records();
+    assert!(history.len() <= relu_lab::trainer::HISTORY_CAPACITY);
+    assert!(history.last().unwrap().train_loss < history[0].train_loss);
+}
+
+#[test]
+fn sparsity_at_he_init_with_zero_bias_is_about_half() {
+    let points = grid_points(2, 40);
+    let mut sparsities = Vec::new();
+    for seed in 0..20 {
+        let net = Network::new(relu_config(&[16, 16, 16], seed)).unwrap();
+        let stats = Evaluator::default().evaluate(&net, &points, None);
+        sparsities.push(stats.overall_sparsity());
+    }
+    let mean = sparsities.iter().sum::<f32>() / sparsities.len() as f32;
+    assert!(
+        (0.4..0.6).contains(&mean),
+        "mean sparsity {mean} over 20 seeds"
+    );
+}
+
+/// Mean never-active units (of 24) and mean training accuracy over 5 seeds after training
+/// an 8-8-8 network on the circle with `settings`.
+fn after_training(kind: ActivationKind, settings: &TrainSettings, steps: usize) -> (f32, f32) {
+    let data = common::dataset(DataKind::Circle, 500, 0.1, 1);
+    let (mut never_active, mut accuracy) = (0.0, 0.0);
+    for seed in 0..5 {
+        let config = common::config(&[8, 8, 8], kind, Loss::BinaryCrossEntropy, seed);
+        let mut trainer = Trainer::new(config).unwrap();
+        trainer.train(&data, settings, steps, false).unwrap();
+        let stats = trainer.evaluate(&data, Which::Train);
+        never_active += stats.never_active_units() as f32 / 5.0;
+        accuracy += stats.accuracy / 5.0;
+    }
+    (never_active, accuracy)
+}
+
+#[test]
+fn a_high_learning_rate_kills_relu_units_and_leaky_units_keep_learning() {
+    let gentle = TrainSettings {
+        learning_rate: 0.03,
+        ..TrainSettings::default()
+    };
+    let harsh = TrainSettings {
+        optimizer: OptimizerKind::Adam,
+        learning_rate: 0.3,
+        ..TrainSettings::default()
+    };
+    let (healthy_dead, healthy_accuracy) = after_training(ActivationKind::Relu, &gentle, 2000);
+    let (killed_dead, killed_accuracy) = after_training(ActivationKind::Relu, &harsh, 2000);
+    let (leaky_inactive, leaky_accuracy) = after_training(ActivationKind::LeakyRelu, &harsh, 2000);
+    let (prelu_inactive, _) = after_training(ActivationKind::Prelu, &harsh, 2000);
+    assert!(
+        healthy_dead < 3.0 && healthy_accuracy > 0.9,
+        "{healthy_dead} dead, {healthy_accuracy}"
+    );
+    assert!(
+        killed_dead > 12.0,
+        "Adam at 0.3 left {killed_dead} of 24 ReLU units dead"
+    );
+    assert!(
+        killed_accuracy < 0.75,
+        "and accuracy collapsed to {killed_accuracy}"
+    );
+    assert!(
+        leaky_inactive < killed_dead,
+        "leaky inactive {leaky_inactive} vs dead {killed_dead}"
+    );
+    assert!(
+        leaky_accuracy > killed_accuracy + 0.2,
+        "leaky ReLU still learns: {leaky_accuracy}"
+    );
+    assert!(
+        prelu_inactive < killed_dead / 3.0,
+        "PReLU inactive {prelu_inactive}"
+    );
+}
+
+#[test]
+fn a_negative_bias_init_leaves_most_units_dead_from_the_start() {
+    let data = common::dataset(DataKind::Circle, 500, 0.1, 1);
+    let mut dead = 0;
+    for seed in 0..5 {
+        let mut config = relu_config(&[8, 8, 8], seed);
+        config.bias_init = -5.0;
+        let mut trainer = Trainer::new(config).unwrap();
+        dead += trainer.evaluate(&data, Which::Train).dead_units();
+    }
+    assert!(dead > 5 * 24 * 3 / 4, "{dead} of 120 units dead at init");
+}
+
+/// Share of freshly initialised networks (He normal, zero bias) whose output is constant over
+/// the input domain.
+fn born_dead_share(width: usize, depth: usize) -> f32 {
+    let mut grid = Grid::new(2, 24).unwrap();
+    let seeds = 60;
+    let dead = (0..seeds)
+        .filter(|&seed| {
+            let net = Network::new(relu_config(&vec![width; depth], seed)).unwrap();
+            grid.evaluate(&net).unwrap();
+            grid.output_is_constant()
+        })
+        .count();
+    dead as f32 / seeds as f32
+}
+
+#[test]
+fn deep_narrow_relu_networks_are_born_dead_more_often() {
+    let shallow = born_dead_share(2, 2);
+    let deep = born_dead_share(2, 20);
+    let deep_wide = born_dead_share(5, 20);
+    assert!(
+        deep > shallow + 0.3,
+        "width 2: depth 2 {shallow}, depth 20 {deep}"
+    );
+    assert!(
+        deep_wide < deep,
+        "depth 20: width 2 {deep}, width 5 {deep_wide}"
+    );
+}
+
+/// Ratio of the mean ‖∂ℓ/∂z‖ at the first hidden layer to that at the last, at init.
+fn gradient_ratio(kind: ActivationKind, init: Init) -> f32 {
+    let data = common::dataset(DataKind::Circle, 300, 0.1, 1);
+    let mut ratios = Vec::new();
+    for seed in 0..5 {
+        let mut config = common::config(&[16; 8], kind, Loss::BinaryCrossEntropy, seed);
+        config.init = init;
+        let net = Network::new(config).unwrap();
+        let stats =
+            Evaluator::default().evaluate(&net, &data.train.points, Some(&data.train.labels));
+        ratios.push(stats.layers[0].grad_z_norm / stats.layers[7].grad_z_norm);
+    }
+    ratios.iter().sum::<f32>() / ratios.len() as f32
+}
+
+#[test]
+fn sigmoid_gradients_vanish_with_depth_and_relu_with_he_init_keeps_them() {
+    let sigmoid = gradient_ratio(ActivationKind::Sigmoid, Init::XavierNormal);
+    let relu_he = gradient_ratio(ActivationKind::Relu, Init::HeNormal);
+    assert!(
+        sigmoid < 0.05,
+        "sigmoid first/last gradient ratio {sigmoid}"
+    );
+    assert!(
+        (0.2..5.0).contains(&relu_he),
+        "ReLU + He first/last gradient ratio {relu_he}"
+    );
+}
+
+#[test]
+fn exact_zero_pre_activations_are_rare_on_continuous_data() {
+    let data = common::dataset(DataKind::Spiral, 500, 0.2, 1);
+    let mut config = relu_config(&[8, 8], 3);
+    config.bias_init = 0.1;
+    let mut trainer = Trainer::new(config).unwrap();
+    let settings = TrainSettings {
+        optimizer: OptimizerKind::Adam,
+        learning_rate: 0.01,
+        ..TrainSettings::default()
+    };
+    trainer.train(&data, &settings, 2000, false).unwrap();
+    assert_eq!(trainer.zero_pre_activations_seen, 0);
+}
+
+#[test]
+fn divergence_stops_training_and_reset_recovers() {
+    let data = common::dataset(DataKind::Sin, 200, 0.1, 1);
+    let mut config = common::config(&[8; 4], ActivationKind::Relu, Loss::MeanSquared, 1);
+    config.inputs = 1;
+    config.init = Init::StandardNormal;
+    let mut trainer = Trainer::new(config).unwrap();
+    let settings = TrainSettings {
+        learning_rate: 10.0,
+        ..TrainSettings::default()
+    };
+    let report = trainer.train(&data, &settings, 5000, true).unwrap();
+    assert!(report.diverged && report.steps < 5000, "{report:?}");
+    assert_eq!(trainer.train(&data, &settings, 10, false).unwrap().steps, 0);
+    trainer.reset();
+    assert!(!trainer.diverged);
+    assert!(trainer.network.params.iter().all(|p| p.is_finite()));
+}

@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Build the site: Rust -> wasm -> wasm-bindgen JS glue -> wasm-opt, into www/pkg.
+# www/ (with www/pkg) is then a static site that any file server can serve as-is.
+# Expects the tools from .ci/install.sh.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+if [ -f "$HOME/.cargo/env" ]; then
+  # shellcheck disable=SC1091
+  . "$HOME/.cargo/env"
+fi
+
+out=www/pkg
+wasm=$out/relu_lab_bg.wasm
+
+echo "==> cargo build (release, wasm32)"
+cargo build --release --target wasm32-unknown-unknown --lib
+
+echo "==> wasm-bindgen --target web -> $out"
+rm -rf "$out"
+wasm-bindgen --target web --out-dir "$out" --out-name relu_lab \
+  target/wasm32-unknown-unknown/release/relu_lab.wasm
+raw_before=$(stat -c %s "$wasm")
+
+echo "==> wasm-opt -O3"
+# The features rustc enables for wasm32 (rustc 1.95 defaults + simd128 from .cargo/config.toml).
+# Passed explicitly so optimisation does not depend on the target_features section surviving.
+npx --no-install wasm-opt -O3 \
+  --enable-simd --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+  --enable-mutable-globals --enable-multivalue --enable-reference-types \
+  "$wasm" -o "$wasm"
+
+raw=$(stat -c %s "$wasm")
+gz=$(gzip -9 -c "$wasm" | wc -c)
+echo "==> $wasm: $raw bytes raw (before wasm-opt: $raw_before), $gz bytes gzip -9"

@@ -1,0 +1,53 @@
+// Wasm benchmark in Node: the same figures as tests/bench/throughput.rs, through the JS API the
+// page uses, plus the size of the shipped wasm. Prints figures; asserts nothing.
+// Run after `make build`: `node tests/bench/wasm-bench.mjs`.
+import { readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { performance } from 'node:perf_hooks';
+import { initSync, Dataset, Network } from '../../www/pkg/relu_lab.js';
+
+const wasmUrl = new URL('../../www/pkg/relu_lab_bg.wasm', import.meta.url);
+const wasmBytes = readFileSync(wasmUrl);
+initSync({ module: wasmBytes });
+
+const median = (runs, work) => {
+  const times = [];
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    work();
+    times.push(performance.now() - start);
+  }
+  times.sort((a, b) => a - b);
+  return times[Math.floor(runs / 2)];
+};
+
+// 500 points, half for testing: 250 training points.
+const data = Dataset.generate({ name: 'circle', n: 500, noise: 0.1, testRatio: 0.5, seed: 1 });
+const settings = { optimizer: 'sgd', learningRate: 0.03, batchSize: 10, record: false };
+for (const [name, hidden] of [['2-[4,2]-1', [4, 2]], ['2-6x8-1', [8, 8, 8, 8, 8, 8]]]) {
+  const network = new Network({ inputs: 2, hidden, activation: 'relu' });
+  const steps = 20000;
+  const ms = median(7, () => {
+    network.reset();
+    network.train(data, steps, settings);
+  });
+  const perSecond = (steps * settings.batchSize) / (ms / 1000);
+  console.log(`wasm   train ${name.padStart(10)}: ${perSecond.toFixed(0).padStart(12)} examples/s (ReLU, batch 10, 250 points)`);
+  network.free();
+}
+
+const network = new Network({ inputs: 2, hidden: [8, 8, 8, 8, 8, 8], activation: 'relu' });
+network.train(data, 1000, settings);
+const gridMs = median(31, () => {
+  network.evaluateGrid(100);
+  network.gridActivations();
+});
+console.log(`wasm   grid  100x100 6x8: ${gridMs.toFixed(3).padStart(9)} ms (output and all 48 unit activations)`);
+const rasterMs = median(31, () => {
+  network.gridOutputPixels();
+  network.gridUnitPixels();
+});
+console.log(`wasm   rasterise 49 maps: ${rasterMs.toFixed(3).padStart(9)} ms (output and 48 units, RGBA)`);
+const statsMs = median(31, () => network.stats(data, 'train'));
+console.log(`wasm   stats on 250 pts : ${statsMs.toFixed(3).padStart(9)} ms`);
+console.log(`wasm   size             : ${wasmBytes.length} bytes raw, ${gzipSync(wasmBytes, { level: 9 }).length} bytes gzipped`);

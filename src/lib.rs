@@ -55,3 +55,8 @@ pub mod trainer;
 mod bindings;
 
 pub use error::{InputError, Result};
+
+/// The README's Rust example, compiled and run as a doc test.
+#[doc = include_str!("../README.md")]
+#[cfg(doctest)]
+pub struct ReadmeDoctests;

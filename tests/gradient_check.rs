@@ -79,7 +79,7 @@ fn derivative_checker_catches_planted_bugs() {
     let sigmoid = Activation::Sigmoid;
     assert!(check_derivative(|x| sigmoid.value(x), |x| sigmoid.value(x), &PROBES).is_err());
     // ReLU with slope 1 on both sides (a "derivative" that never closes the gate).
-    let relu = Activation::Relu(Default::default());
+    let relu = Activation::Relu(relu_lab::activation::ReluAtZero::default());
     assert!(check_derivative(|x| relu.value(x), |_| 1.0, &PROBES).is_err());
 }
 

@@ -217,7 +217,12 @@ fn statistics_match_brute_force_on_trained_and_fresh_networks() {
         let mut trainer = relu_lab::trainer::Trainer::new(config).unwrap();
         brute_force_check(&trainer.network, &data.train);
         trainer
-            .train(&data, &Default::default(), 400, false)
+            .train(
+                &data,
+                &relu_lab::optimizer::TrainSettings::default(),
+                400,
+                false,
+            )
             .unwrap();
         brute_force_check(&trainer.network, &data.train);
         brute_force_check(&trainer.network, &data.test);

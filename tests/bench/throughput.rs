@@ -57,8 +57,7 @@ fn main() {
         });
         let per_second = (steps * settings.batch_size) as f64 / seconds;
         println!(
-            "native train {name:>10}: {:>12.0} examples/s (ReLU, batch 10, 250 points)",
-            per_second
+            "native train {name:>10}: {per_second:>12.0} examples/s (ReLU, batch 10, 250 points)"
         );
     }
     let mut trainer = trainer(&[8; 6]);

@@ -2,6 +2,8 @@
 //! normal draws), initialisation, mini-batch order, forward and backward passes through
 //! exp/erf/tanh/ln1p, and every optimiser. Losses and weights are compared as bit patterns.
 
+use std::fmt::Write as _;
+
 use relu_lab::activation::ActivationKind;
 use relu_lab::data::{self, DataConfig, DataKind};
 use relu_lab::init::Init;
@@ -96,20 +98,18 @@ pub fn run_trace() -> String {
             batch_size: 8,
             ..TrainSettings::default()
         };
-        out.push_str(&format!(
-            "{name} data {:016x}\n",
-            checksum(&data.train.points)
-        ));
+        let _ = writeln!(out, "{name} data {:016x}", checksum(&data.train.points));
         for checkpoint in 1..=4 {
             let report = trainer
                 .train(&data, &settings, 50, checkpoint == 4)
                 .unwrap();
-            out.push_str(&format!(
-                "{name} {} {:08x} {:016x}\n",
+            let _ = writeln!(
+                out,
+                "{name} {} {:08x} {:016x}",
                 trainer.step,
                 report.batch_loss.to_bits(),
                 checksum(&trainer.network.params)
-            ));
+            );
         }
     }
     out

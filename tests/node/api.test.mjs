@@ -1,0 +1,163 @@
+// The JS API from Node: values against independent JS formulas, and bad input throwing an
+// Error that names the field and the allowed range, with the object still usable afterwards.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import lab from './load.mjs';
+
+const { activationValue, activationDerivative, activationCurve, Dataset, Network, names } = lab;
+
+/** assert.throws with an Error whose message starts with `field:` and mentions `allowed`. */
+function throwsNaming(fn, field, allowed) {
+  assert.throws(fn, (error) => {
+    assert.ok(error instanceof Error, `expected an Error, got ${error}`);
+    assert.ok(error.message.startsWith(`${field}:`), `message "${error.message}" should name ${field}`);
+    if (allowed) assert.ok(error.message.includes(allowed), `message "${error.message}" should say ${allowed}`);
+    return true;
+  });
+}
+
+const sigmoid = (x) => 1 / (1 + Math.exp(-x));
+const reference = {
+  relu: [(x) => Math.max(0, x), (x) => (x > 0 ? 1 : 0)],
+  'leaky-relu': [(x) => (x > 0 ? x : 0.01 * x), (x) => (x > 0 ? 1 : 0.01)],
+  elu: [(x) => (x > 0 ? x : Math.expm1(x)), (x) => (x > 0 ? 1 : Math.exp(x))],
+  sigmoid: [sigmoid, (x) => sigmoid(x) * (1 - sigmoid(x))],
+  tanh: [Math.tanh, (x) => 1 - Math.tanh(x) ** 2],
+  softplus: [(x) => Math.log1p(Math.exp(x)), sigmoid],
+  silu: [(x) => x * sigmoid(x), (x) => sigmoid(x) * (1 + x * (1 - sigmoid(x)))],
+  linear: [(x) => x, () => 1],
+};
+
+test('activation values and derivatives match independent JS formulas', () => {
+  for (const [name, [f, df]] of Object.entries(reference)) {
+    for (const x of [-3.5, -1, -0.25, 0.3, 1, 2.75]) {
+      const tolerance = 1e-5 * Math.max(1, Math.abs(f(x)));
+      assert.ok(Math.abs(activationValue(name, x) - f(x)) < tolerance, `${name}(${x})`);
+      assert.ok(Math.abs(activationDerivative(name, x) - df(x)) < 1e-5, `${name}'(${x})`);
+    }
+  }
+  assert.equal(activationDerivative('relu', 0), 0);
+  assert.equal(activationDerivative('relu', 0, { reluAtZero: 0.5 }), 0.5);
+  assert.equal(activationDerivative('relu', 0, { reluAtZero: 1 }), 1);
+  assert.equal(activationValue('leaky-relu', -2, { slope: 0.2 }), Math.fround(-0.4), 'f32 arithmetic');
+  assert.equal(activationValue('relu', 1e30), Math.fround(1e30), 'ReLU never saturates on the right');
+  assert.equal(activationDerivative('relu', 1e30), 1);
+  assert.ok(activationDerivative('sigmoid', 30) < 1e-12, 'sigmoid does');
+  const curve = activationCurve('relu', new Float32Array([-1, 0, 2]), true, undefined);
+  assert.deepEqual(Array.from(curve), [0, 0, 1]);
+  assert.ok(names().activations.includes('gelu-tanh'));
+});
+
+test('bad activation input names the field and the allowed values', () => {
+  throwsNaming(() => activationValue('relu6', 1), 'name', 'leaky-relu');
+  throwsNaming(() => activationValue('relu', NaN), 'x', 'finite');
+  throwsNaming(() => activationValue('relu', 1, { reluAtZero: 0.3 }), 'reluAtZero', '0, 0.5 or 1');
+  throwsNaming(() => activationValue('leaky-relu', 1, { slope: 2 }), 'slope', '0 to 1');
+  throwsNaming(() => activationValue('leaky-relu', 1, { slope: 'steep' }), 'slope', 'number');
+  throwsNaming(() => activationValue('relu', 1, [1, 2]), 'options', 'object');
+  throwsNaming(() => activationCurve('relu', new Float32Array([1, NaN]), false), 'xs[1]', 'finite');
+});
+
+test('bad network configs name the field and the range, and never trap', () => {
+  throwsNaming(() => new Network({ inputs: 3 }), 'inputs', '1 to 2');
+  throwsNaming(() => new Network({ hidden: [4, 65] }), 'hidden[1]', '1 to 64');
+  throwsNaming(() => new Network({ hidden: [4, -1] }), 'hidden[1]', '1 to 64');
+  throwsNaming(() => new Network({ hidden: [4, 2.5] }), 'hidden[1]', 'whole number');
+  throwsNaming(() => new Network({ hidden: new Array(33).fill(2) }), 'hidden', 'at most 32');
+  throwsNaming(() => new Network({ hidden: 'wide' }), 'hidden', 'array');
+  throwsNaming(() => new Network({ hidden: [4, 'x'] }), 'hidden[1]', 'number');
+  throwsNaming(() => new Network({ activation: 'swish' }), 'activation', 'relu');
+  throwsNaming(() => new Network({ hidden: [2, 2], activation: ['relu'] }), 'activation', 'one per hidden layer');
+  throwsNaming(() => new Network({ init: 'kaiming' }), 'init', 'he-normal');
+  throwsNaming(() => new Network({ biasInit: Infinity }), 'biasInit', '-10 to 10');
+  throwsNaming(() => new Network({ seed: -1 }), 'seed', '0 to');
+  throwsNaming(() => new Network({ seed: 1.5 }), 'seed', 'whole number');
+  throwsNaming(() => new Network({ loss: 'hinge' }), 'loss', 'mse, bce');
+  throwsNaming(() => new Network(42), 'config', 'object');
+});
+
+test('bad data and training input throw and leave the objects usable', () => {
+  throwsNaming(() => Dataset.generate({ name: 'moons' }), 'name', 'circle');
+  throwsNaming(() => Dataset.generate({ n: 1e9 }), 'n', '2 to 10000');
+  throwsNaming(() => Dataset.generate({ n: -5 }), 'n', '2 to 10000');
+  throwsNaming(() => Dataset.generate({ noise: NaN }), 'noise', '0 to 0.5');
+  throwsNaming(() => Dataset.generate({ testRatio: 1 }), 'testRatio', '0 to 0.9');
+  throwsNaming(() => Dataset.fromPoints(2, [0, 0, 1], [1, 0], 0, 1), 'points', 'expected 4 numbers');
+  throwsNaming(() => Dataset.fromPoints(2, [0, 0, 1, 1], [1, 2], 0, 1), 'labels[1]', '0 or 1');
+  throwsNaming(() => Dataset.fromPoints(2, [0, NaN], [1], 0, 1), 'points[1]', 'finite');
+
+  const data = Dataset.generate({ name: 'circle', n: 200, seed: 3 });
+  const network = new Network({ hidden: [4, 2], seed: 3 });
+  throwsNaming(() => network.train(data, 10, { learningRate: 100 }), 'learningRate', '0.00001 to 10');
+  throwsNaming(() => network.train(data, 10, { learningRate: NaN }), 'learningRate');
+  throwsNaming(() => network.train(data, 10, { optimizer: 'rmsprop' }), 'optimizer', 'adam');
+  throwsNaming(() => network.train(data, 10, { batchSize: 0 }), 'batchSize', '1 to 10000');
+  throwsNaming(() => network.train(data, -1, {}), 'steps', '0 to 1000000');
+  throwsNaming(() => network.train(data, 1e12, {}), 'steps', '0 to 1000000');
+  throwsNaming(() => network.stats(data, 'validation'), 'split', 'train, test');
+  throwsNaming(() => network.evaluateGrid(1000), 'resolution', '2 to 256');
+  throwsNaming(() => network.inspect(new Float32Array([1]), 1), 'point', '2 coordinate');
+  throwsNaming(() => network.setParams(new Float32Array(3)), 'params', 'must have');
+  const regression = Dataset.generate({ name: 'sin', n: 50 });
+  throwsNaming(() => network.train(regression, 1, {}), 'dataset', '2 input');
+
+  // Still usable after every error above.
+  const report = network.train(data, 200, { learningRate: 0.03 });
+  assert.equal(report.steps, 200);
+  assert.equal(report.diverged, false);
+  assert.ok(Number.isFinite(report.batchLoss));
+  assert.equal(network.step, 200);
+});
+
+test('a network trains, reports statistics and resets to the same run', () => {
+  const data = Dataset.generate({ name: 'circle', n: 500, noise: 0.1, testRatio: 0.5, seed: 1 });
+  const network = new Network({ inputs: 2, hidden: [6, 6], activation: 'relu', seed: 1 });
+  network.train(data, 3000, { optimizer: 'sgd', learningRate: 0.03, batchSize: 10 });
+  const stats = network.stats(data, 'test');
+  assert.ok(stats.accuracy > 0.9, `test accuracy ${stats.accuracy}`);
+  assert.equal(stats.layers.length, 2);
+  assert.equal(stats.layers[0].units.length, 6);
+  for (const layer of stats.layers) {
+    assert.ok(layer.sparsity >= 0 && layer.sparsity <= 1);
+    const counted = layer.units.filter((u) => u.dead).length;
+    assert.equal(layer.dead, counted);
+  }
+  const lossAfter = network.loss(data, 'train');
+  const weights = Array.from(network.params());
+  network.reset();
+  assert.equal(network.step, 0);
+  network.train(data, 3000, { optimizer: 'sgd', learningRate: 0.03, batchSize: 10 });
+  assert.equal(network.loss(data, 'train'), lossAfter, 'same seed, same run');
+  assert.deepEqual(Array.from(network.params()), weights);
+
+  const history = network.historyColumns();
+  assert.equal(history.length % 7, 0);
+  assert.ok(history.length / 7 <= 512);
+});
+
+test('grid views read wasm memory directly and match predict()', () => {
+  const network = new Network({ hidden: [5, 3], seed: 4 });
+  network.evaluateGrid(16);
+  const output = network.gridOutput();
+  assert.equal(output.length, 256);
+  assert.equal(output.buffer, lab.wasmMemory().buffer, 'a view, not a copy');
+  // Row 0 is the top (largest x2), column 0 the left (smallest x1), cell centres on [-6, 6].
+  const cell = 12 / 16;
+  const point = new Float32Array([-6 + cell / 2, 6 - cell / 2, -6 + 3.5 * cell, 6 - 1.5 * cell]);
+  const predicted = network.predict(point);
+  assert.ok(Math.abs(predicted[0] - network.gridOutput()[0]) < 1e-5);
+  assert.ok(Math.abs(predicted[1] - network.gridOutput()[16 + 3]) < 1e-5);
+  assert.equal(network.gridActivations().length, 8 * 256);
+  assert.equal(network.gridOutputPixels().length, 256 * 4);
+  assert.equal(network.gridUnitPixels().length, 8 * 256 * 4);
+});
+
+test('born dead: a deep narrow ReLU network is often constant on the domain', () => {
+  let constant = 0;
+  for (let seed = 0; seed < 20; seed++) {
+    const network = new Network({ hidden: new Array(20).fill(2), seed });
+    if (network.outputConstantOnDomain(24).constant) constant += 1;
+    network.free();
+  }
+  assert.ok(constant >= 10, `${constant} of 20 born dead`);
+});

@@ -32,9 +32,9 @@ pub struct LayerStats {
     pub activation_mean: f32,
     /// Variance of the activations over all (example, unit) pairs.
     pub activation_variance: f32,
-    /// Mean over examples of the per-example norm ‖∂ℓ/∂z‖ of this layer (0 without labels).
+    /// Mean over examples of the per-example norm ‖∂ℓ/∂z‖ of this layer (0 when not measured).
     pub grad_z_norm: f32,
-    /// Norm ‖∂L/∂W‖ of the weight gradient of the mean loss (0 without labels).
+    /// Norm ‖∂L/∂W‖ of the weight gradient of the mean loss (0 when not measured).
     pub grad_w_norm: f32,
     /// Count of pre-activations that are exactly 0.0 (where the ReLU'(0) convention matters).
     pub exact_zero_pre_activations: u64,
@@ -99,8 +99,15 @@ pub struct Evaluator {
 
 impl Evaluator {
     /// Measure `network` on `points` (example-major). With `labels` (one per point) it also
-    /// measures loss, accuracy and gradient norms; without, only the forward statistics.
-    pub fn evaluate(&mut self, network: &Network, points: &[f32], labels: Option<&[f32]>) -> Stats {
+    /// measures loss and accuracy, and with `gradients` the gradient norms (a backward pass);
+    /// without labels, only the forward statistics.
+    pub fn evaluate(
+        &mut self,
+        network: &Network,
+        points: &[f32],
+        labels: Option<&[f32]>,
+        gradients: bool,
+    ) -> Stats {
         let inputs = network.config.inputs;
         let examples = points.len() / inputs;
         let units = network.unit_count();
@@ -134,11 +141,15 @@ impl Evaluator {
             network.forward(&mut self.ws);
             self.count_units(network, batch);
             if labels.is_some() {
-                loss_sum += f64::from(network.backward(&mut self.ws, &mut self.param_grads, 1.0));
-                for (p, &s) in network.output(&self.ws).iter().enumerate() {
-                    correct += usize::from(network.config.loss.is_correct(s, self.ws.labels[p]));
+                let loss = network.config.loss;
+                for (&s, &y) in network.output(&self.ws).iter().zip(&self.ws.labels) {
+                    loss_sum += f64::from(loss.value_and_slope(s, y).0);
+                    correct += usize::from(loss.is_correct(s, y));
                 }
-                self.sum_gradient_norms(network, batch);
+                if gradients {
+                    network.backward(&mut self.ws, &mut self.param_grads, 1.0);
+                    self.sum_gradient_norms(network, batch);
+                }
             }
             start += batch;
         }
@@ -162,7 +173,7 @@ impl Evaluator {
             let sum: f64 = self.sum[range.clone()].iter().sum();
             let sum_squares: f64 = self.sum_squares[range.clone()].iter().sum();
             let mean = sum / pairs;
-            let grad_w_norm = if labels.is_some() {
+            let grad_w_norm = if labels.is_some() && gradients {
                 let w = &self.param_grads[layer.weights..layer.biases];
                 (w.iter().map(|g| f64::from(*g).powi(2)).sum::<f64>()).sqrt() / n
             } else {

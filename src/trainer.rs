@@ -195,13 +195,22 @@ impl Trainer {
         loss_sum / batch as f32
     }
 
-    /// Measure the network on a split. On the training set this also notes units that died
-    /// or came back since the last look, as events at the current step.
+    /// Measure the network on a split, gradient norms included. On the training set this also
+    /// notes units that died or came back since the last look, as events at the current step.
     pub fn evaluate(&mut self, data: &Dataset, split: Which) -> Stats {
+        self.measure(data, split, true)
+    }
+
+    /// As [`Trainer::evaluate`] without the backward pass: gradient norms are left at 0.
+    pub fn score(&mut self, data: &Dataset, split: Which) -> Stats {
+        self.measure(data, split, false)
+    }
+
+    fn measure(&mut self, data: &Dataset, split: Which, gradients: bool) -> Stats {
         let set = split.of(data);
-        let stats = self
-            .evaluator
-            .evaluate(&self.network, &set.points, Some(&set.labels));
+        let stats =
+            self.evaluator
+                .evaluate(&self.network, &set.points, Some(&set.labels), gradients);
         if split == Which::Train {
             self.note_unit_changes(&stats);
         }
@@ -210,7 +219,7 @@ impl Trainer {
 
     /// Measure the network on unlabelled points (a grid, say): forward statistics only.
     pub fn evaluate_points(&mut self, points: &[f32]) -> Stats {
-        self.evaluator.evaluate(&self.network, points, None)
+        self.evaluator.evaluate(&self.network, points, None, false)
     }
 
     fn note_unit_changes(&mut self, stats: &Stats) {
@@ -240,10 +249,13 @@ impl Trainer {
             self.history.skip();
             return;
         }
-        let train = self.evaluate(data, Which::Train);
-        let test =
-            self.evaluator
-                .evaluate(&self.network, &data.test.points, Some(&data.test.labels));
+        let train = self.score(data, Which::Train);
+        let test = self.evaluator.evaluate(
+            &self.network,
+            &data.test.points,
+            Some(&data.test.labels),
+            false,
+        );
         self.history.push(Record {
             step: self.step,
             train_loss: train.loss,

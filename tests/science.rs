@@ -40,7 +40,7 @@ fn sparsity_at_he_init_with_zero_bias_is_about_half() {
     let mut sparsities = Vec::new();
     for seed in 0..20 {
         let net = Network::new(relu_config(&[16, 16, 16], seed)).unwrap();
-        let stats = Evaluator::default().evaluate(&net, &points, None);
+        let stats = Evaluator::default().evaluate(&net, &points, None, false);
         sparsities.push(stats.overall_sparsity());
     }
     let mean = sparsities.iter().sum::<f32>() / sparsities.len() as f32;
@@ -159,7 +159,7 @@ fn gradient_ratio(kind: ActivationKind, init: Init) -> f32 {
         config.init = init;
         let net = Network::new(config).unwrap();
         let stats =
-            Evaluator::default().evaluate(&net, &data.train.points, Some(&data.train.labels));
+            Evaluator::default().evaluate(&net, &data.train.points, Some(&data.train.labels), true);
         ratios.push(stats.layers[0].grad_z_norm / stats.layers[7].grad_z_norm);
     }
     ratios.iter().sum::<f32>() / ratios.len() as f32

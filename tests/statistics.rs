@@ -78,7 +78,7 @@ fn naive_loss(loss: Loss, s: f64, y: f64) -> f64 {
 }
 
 fn brute_force_check(net: &Network, split: &Split) {
-    let stats = Evaluator::default().evaluate(net, &split.points, Some(&split.labels));
+    let stats = Evaluator::default().evaluate(net, &split.points, Some(&split.labels), true);
     compare(&stats, net, split);
 }
 
@@ -253,7 +253,7 @@ fn the_brute_force_check_fails_on_a_planted_bug() {
         }
     }
     let wrong =
-        Evaluator::default().evaluate(&shifted, &data.train.points, Some(&data.train.labels));
+        Evaluator::default().evaluate(&shifted, &data.train.points, Some(&data.train.labels), true);
     let caught = std::panic::catch_unwind(|| compare(&wrong, &net, &data.train));
     assert!(
         caught.is_err(),

@@ -1,8 +1,8 @@
 //! Reading plain JS objects into checked Rust values, and building plain JS objects back.
 //! Every reader names the field it was reading when it rejects a value.
 
-use js_sys::{Array, Object, Reflect};
-use wasm_bindgen::{JsCast as _, JsError, JsValue};
+use js_sys::{Array, Float32Array, Object, Reflect, Uint8ClampedArray, WebAssembly};
+use wasm_bindgen::{JsCast, JsError, JsValue};
 
 use crate::error::{InputError, Result};
 
@@ -149,4 +149,31 @@ pub fn array(values: impl IntoIterator<Item = JsValue>) -> JsValue {
 /// A JS array of numbers from `f32`s.
 pub fn float_array(values: &[f32]) -> JsValue {
     array(values.iter().map(|&v| JsValue::from_f64(f64::from(v))))
+}
+
+/// The wasm memory's current buffer (replaced whenever memory grows).
+fn memory_buffer() -> JsValue {
+    wasm_bindgen::memory()
+        .unchecked_into::<WebAssembly::Memory>()
+        .buffer()
+}
+
+/// A `Float32Array` *view* of `values` in wasm memory (no copy). It is valid until memory
+/// grows or the slice is dropped, so callers take fresh views every frame.
+pub fn f32_view(values: &[f32]) -> Float32Array {
+    // A pointer into wasm32 linear memory is a 32-bit byte offset.
+    Float32Array::new_with_byte_offset_and_length(
+        &memory_buffer(),
+        values.as_ptr() as u32,
+        values.len() as u32,
+    )
+}
+
+/// A `Uint8ClampedArray` *view* of RGBA bytes in wasm memory, ready for `new ImageData`.
+pub fn rgba_view(bytes: &[u8]) -> Uint8ClampedArray {
+    Uint8ClampedArray::new_with_byte_offset_and_length(
+        &memory_buffer(),
+        bytes.as_ptr() as u32,
+        bytes.len() as u32,
+    )
 }

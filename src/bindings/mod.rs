@@ -7,9 +7,6 @@
 //! Every export returns `Result<_, JsError>`: bad input becomes a thrown `Error` naming the
 //! field and the allowed range, and the object stays usable. No panic crosses into JS.
 
-// Typed-array views over wasm memory need `Float32Array::view`, which is `unsafe` because the
-// view must not outlive the slice or a memory growth. Each use below says why it holds.
-#![allow(unsafe_code)]
 // Exported functions receive JS values by value: that is the wasm-bindgen ABI.
 #![allow(clippy::needless_pass_by_value)]
 
@@ -39,7 +36,8 @@ pub fn wasm_memory() -> JsValue {
     wasm_bindgen::memory()
 }
 
-/// Names the API accepts: `{ activations, inits, optimizers, datasets, losses }`.
+/// Names the API accepts, `{ activations, inits, optimizers, datasets, losses }`, and the
+/// input domains `{ plane: [−6, 6], line: [−1, 1] }` (the plane's is the same on both axes).
 #[wasm_bindgen]
 pub fn names() -> JsValue {
     let list = |names: Vec<&str>| js::array(names.into_iter().map(JsValue::from_str));
@@ -58,7 +56,19 @@ pub fn names() -> JsValue {
             list(data::DATA_NAMES.iter().map(|(n, _)| *n).collect()),
         ),
         ("losses", list(vec!["mse", "bce"])),
+        (
+            "domains",
+            js::object(&[
+                ("plane", domain(data::DOMAIN_2D)),
+                ("line", domain(data::DOMAIN_1D)),
+            ]),
+        ),
     ])
+}
+
+/// `[low, high]` of an input domain.
+fn domain((low, high): (f32, f32)) -> JsValue {
+    js::float_array(&[low, high])
 }
 
 /// Read `{ slope, eluAlpha, reluAtZero, preluSlope }` into an activation of kind `name`.
@@ -212,16 +222,13 @@ impl Dataset {
     /// view after any call that may allocate.
     pub fn points(&self, split: &str) -> Result<js_sys::Float32Array, JsError> {
         let split = split_of(&self.inner, split).map_err(js_error)?;
-        // SAFETY: the slice lives as long as this Dataset; the caller is told to take a fresh
-        // view after any call that may grow memory.
-        Ok(unsafe { js_sys::Float32Array::view(&split.points) })
+        Ok(js::f32_view(&split.points))
     }
 
     /// View of the labels of `"train"` or `"test"`.
     pub fn labels(&self, split: &str) -> Result<js_sys::Float32Array, JsError> {
         let split = split_of(&self.inner, split).map_err(js_error)?;
-        // SAFETY: as for `points`.
-        Ok(unsafe { js_sys::Float32Array::view(&split.labels) })
+        Ok(js::f32_view(&split.labels))
     }
 }
 

@@ -111,7 +111,7 @@ fn which(split: &str) -> Result<Which> {
 }
 
 /// Plain-object form of statistics.
-fn stats_object(stats: &Stats) -> JsValue {
+fn stats_object(stats: &Stats, diverged: bool) -> JsValue {
     let mut units = stats.units.iter();
     let layers = stats.layers.iter().map(|layer| {
         let unit_list = units.by_ref().take(layer.units).map(|unit| {
@@ -150,6 +150,7 @@ fn stats_object(stats: &Stats) -> JsValue {
     });
     js::object(&[
         ("examples", JsValue::from(stats.examples as u32)),
+        ("diverged", JsValue::from(diverged)),
         ("loss", number_or_null(stats.loss)),
         ("accuracy", number_or_null(stats.accuracy)),
         ("deadUnits", JsValue::from(stats.dead_units() as u32)),
@@ -278,7 +279,20 @@ impl Network {
     pub fn stats(&mut self, data: &Dataset, split: &str) -> std::result::Result<JsValue, JsError> {
         let which = which(split).map_err(js_error)?;
         self.trainer.check_data(data.core()).map_err(js_error)?;
-        Ok(stats_object(&self.trainer.evaluate(data.core(), which)))
+        Ok(stats_object(
+            &self.trainer.evaluate(data.core(), which),
+            self.trainer.diverged,
+        ))
+    }
+
+    /// As `stats` without the backward pass (gradient norms are 0): cheaper, for every frame.
+    pub fn score(&mut self, data: &Dataset, split: &str) -> std::result::Result<JsValue, JsError> {
+        let which = which(split).map_err(js_error)?;
+        self.trainer.check_data(data.core()).map_err(js_error)?;
+        Ok(stats_object(
+            &self.trainer.score(data.core(), which),
+            self.trainer.diverged,
+        ))
     }
 
     /// Mean loss on `"train"` or `"test"` (null for an empty split).
@@ -334,23 +348,19 @@ impl Network {
     /// View of the output at every grid point (row 0 at the top, largest x2).
     #[wasm_bindgen(js_name = gridOutput)]
     pub fn grid_output(&self) -> std::result::Result<Float32Array, JsError> {
-        // SAFETY: the slice lives in `self.grid` until the next evaluateGrid; views are rebuilt
-        // by the caller after any call that may grow memory.
-        Ok(unsafe { Float32Array::view(self.grid()?.output()) })
+        Ok(js::f32_view(self.grid()?.output()))
     }
 
     /// View of every hidden unit's activation over the grid, unit after unit.
     #[wasm_bindgen(js_name = gridActivations)]
     pub fn grid_activations(&self) -> std::result::Result<Float32Array, JsError> {
-        // SAFETY: as for gridOutput.
-        Ok(unsafe { Float32Array::view(self.grid()?.activations()) })
+        Ok(js::f32_view(self.grid()?.activations()))
     }
 
     /// View of every hidden unit's pre-activation z over the grid, unit after unit.
     #[wasm_bindgen(js_name = gridPreActivations)]
     pub fn grid_pre_activations(&self) -> std::result::Result<Float32Array, JsError> {
-        // SAFETY: as for gridOutput.
-        Ok(unsafe { Float32Array::view(self.grid()?.pre_activations()) })
+        Ok(js::f32_view(self.grid()?.pre_activations()))
     }
 
     /// RGBA view of the output map (predicted probability for classification), ready for
@@ -363,8 +373,7 @@ impl Network {
             .as_mut()
             .ok_or_else(|| JsError::new("grid: call evaluateGrid(resolution) first"))?;
         let pixels = grid.rasterize_output(loss);
-        // SAFETY: as for gridOutput.
-        Ok(unsafe { Uint8ClampedArray::view(pixels) })
+        Ok(js::rgba_view(pixels))
     }
 
     /// RGBA view of every hidden unit's activation map, unit after unit (R·R·4 bytes each).
@@ -375,8 +384,7 @@ impl Network {
             .as_mut()
             .ok_or_else(|| JsError::new("grid: call evaluateGrid(resolution) first"))?;
         let pixels = grid.rasterize_units();
-        // SAFETY: as for gridOutput.
-        Ok(unsafe { Uint8ClampedArray::view(pixels) })
+        Ok(js::rgba_view(pixels))
     }
 
     /// Born dead? Evaluates an R×R grid and returns `{ constant, zeroLayer }`: whether the
@@ -404,13 +412,15 @@ impl Network {
     #[wasm_bindgen(js_name = gridStats)]
     pub fn grid_stats(&mut self) -> std::result::Result<JsValue, JsError> {
         let points = self.grid()?.points().to_vec();
-        Ok(stats_object(&self.trainer.evaluate_points(&points)))
+        Ok(stats_object(
+            &self.trainer.evaluate_points(&points),
+            self.trainer.diverged,
+        ))
     }
 
     /// View of all parameters (layout in the crate docs and `layout()`).
     pub fn params(&self) -> Float32Array {
-        // SAFETY: the parameter vector never changes length after construction.
-        unsafe { Float32Array::view(&self.trainer.network.params) }
+        js::f32_view(&self.trainer.network.params)
     }
 
     /// Replace every parameter (same length as `params()`, all finite).
@@ -498,8 +508,7 @@ impl Network {
     #[wasm_bindgen(js_name = historyColumns)]
     pub fn history_columns(&mut self) -> Float32Array {
         self.trainer.history.as_columns(&mut self.history_columns);
-        // SAFETY: the buffer lives in self until the next call to historyColumns.
-        unsafe { Float32Array::view(&self.history_columns) }
+        js::f32_view(&self.history_columns)
     }
 
     /// Units that died or came back: `[{ step, layer, unit, died }]`, oldest first (the last

@@ -148,8 +148,13 @@ test('grid views read wasm memory directly and match predict()', () => {
   assert.ok(Math.abs(predicted[0] - network.gridOutput()[0]) < 1e-5);
   assert.ok(Math.abs(predicted[1] - network.gridOutput()[16 + 3]) < 1e-5);
   assert.equal(network.gridActivations().length, 8 * 256);
-  assert.equal(network.gridOutputPixels().length, 256 * 4);
+  const pixels = network.gridOutputPixels();
+  assert.ok(pixels instanceof Uint8ClampedArray, 'ready for new ImageData(pixels, R, R)');
+  assert.equal(pixels.buffer, lab.wasmMemory().buffer, 'a view, not a copy');
+  assert.equal(pixels.length, 256 * 4);
+  assert.ok(network.gridUnitPixels() instanceof Uint8ClampedArray);
   assert.equal(network.gridUnitPixels().length, 8 * 256 * 4);
+  assert.deepEqual(names().domains, { plane: [-6, 6], line: [-1, 1] });
 });
 
 test('born dead: a deep narrow ReLU network is often constant on the domain', () => {

@@ -1,0 +1,56 @@
+// The page's animation loop: the only module that calls requestAnimationFrame.
+//
+// Components never call requestAnimationFrame themselves. They ask the loop to run a task on
+// the next frame with `request(task)`; a task that wants to keep animating requests itself
+// again. Requests are de-duplicated (asking twice before a frame runs the task once), so a
+// resize, a theme change and a training frame landing together cost one redraw.
+
+/**
+ * Create a frame loop. Several components can share one loop; each owns its tasks.
+ * @returns {{ request(task: (now: number) => void): void,
+ *             cancel(task: (now: number) => void): void,
+ *             destroy(): void }}
+ */
+export function createFrameLoop() {
+  let pending = new Set();
+  let handle = 0;
+  let destroyed = false;
+
+  function tick(now) {
+    handle = 0;
+    const tasks = pending;
+    pending = new Set();
+    for (const task of tasks) {
+      try {
+        task(now);
+      } catch (error) {
+        // One failing task must not stop the others; report it like an uncaught error.
+        reportError(error);
+      }
+    }
+  }
+
+  return {
+    /** Run `task(now)` once, on the next animation frame. */
+    request(task) {
+      if (destroyed) return;
+      pending.add(task);
+      if (!handle) handle = requestAnimationFrame(tick);
+    },
+    /** Forget a requested task that has not run yet. */
+    cancel(task) {
+      pending.delete(task);
+      if (pending.size === 0 && handle) {
+        cancelAnimationFrame(handle);
+        handle = 0;
+      }
+    },
+    /** Stop for good: pending tasks are dropped and later requests ignored. */
+    destroy() {
+      destroyed = true;
+      pending.clear();
+      if (handle) cancelAnimationFrame(handle);
+      handle = 0;
+    },
+  };
+}

@@ -38,7 +38,7 @@ impl ReluAtZero {
             1.0 => Ok(ReluAtZero::One),
             _ => Err(InputError::new(
                 field,
-                format!("must be 0, 0.5 or 1, got {value}"),
+                format!("must be 0, 0.5 or 1, got {}", crate::error::number(value)),
             )),
         }
     }

@@ -337,7 +337,10 @@ pub fn from_points(
             if label != 0.0 && label != 1.0 {
                 return Err(InputError::new(
                     format!("labels[{index}]"),
-                    format!("must be 0 or 1 (a class), got {label}"),
+                    format!(
+                        "must be 0 or 1 (a class), got {}",
+                        error::number(f64::from(label))
+                    ),
                 ));
             }
         } else {
@@ -397,17 +400,9 @@ fn check_test_ratio(test_ratio: f32) -> Result<f32> {
     check_f32("testRatio", test_ratio, 0.0, MAX_TEST_RATIO)
 }
 
-/// [`error::check_range`] for an `f32`. The bounds are written as `f64` (`0.9`, not
-/// `0.9f32 as f64`), and a rejected value is shown as the caller wrote it (`0.95`, not
-/// `0.949999988079071`). Allocates only on failure.
+/// [`error::check_range`] for an `f32` (the message shows it as typed: `0.95`).
 fn check_f32(field: &str, value: f32, min: f64, max: f64) -> Result<f32> {
-    let widened = value as f64;
-    if value.is_finite() && widened >= min && widened <= max {
-        return Ok(value);
-    }
-    // The shortest decimal that reads back as `value`, so the message shows what was sent.
-    let as_written = value.to_string().parse().unwrap_or(widened);
-    error::check_range(field, as_written, min, max).map(|_| value)
+    error::check_range(field, f64::from(value), min, max).map(|_| value)
 }
 
 /// The regression target of a 1-D set at `x`, before noise.

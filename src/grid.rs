@@ -70,9 +70,9 @@ impl Grid {
         let count = self.point_count();
         let values = network.unit_count() * count;
         if values > MAX_VALUES {
-            let most = (MAX_VALUES / network.unit_count()) as f64;
+            let most = MAX_VALUES / network.unit_count();
             let side = if self.inputs == 2 {
-                most.sqrt().floor()
+                (most as f64).sqrt() as usize
             } else {
                 most
             };

@@ -104,7 +104,8 @@ impl Trainer {
                 return Err(InputError::new(
                     "dataset",
                     format!(
-                        "labels must be 0 or 1 for the \"bce\" loss, found {bad}; use \"mse\" for regression targets"
+                        "labels must be 0 or 1 for the \"bce\" loss, found {}; use \"mse\" for regression targets",
+                        crate::error::number(f64::from(bad))
                     ),
                 ));
             }

@@ -253,7 +253,10 @@ fn seed_from(value: f64) -> Result<u64, InputError> {
     } else {
         Err(InputError::new(
             "seed",
-            format!("must be a whole number from 0 to {MAX_SAFE_INTEGER}, got {value}"),
+            format!(
+                "must be a whole number from 0 to 9007199254740991, got {}",
+                crate::error::number(value)
+            ),
         ))
     }
 }

@@ -23,8 +23,8 @@ pub struct Grid {
     ws: Workspace,
     hidden_units: usize,
     display: Vec<f32>,
-    output_pixels: Vec<u8>,
-    unit_pixels: Vec<u8>,
+    output_pixels: Vec<u32>,
+    unit_pixels: Vec<u32>,
     palette: Palette,
 }
 
@@ -132,10 +132,10 @@ impl Grid {
         })
     }
 
-    /// RGBA pixels of the output, row-major as the grid points. Classification: the predicted
+    /// RGBA pixels (one little-endian `u32` each: bytes R, G, B, A) of the output, row-major as the grid points. Classification: the predicted
     /// probability, 0 → blue end, ½ → neutral, 1 → orange end (`t = 2σ(s) − 1 = tanh(s/2)`).
     /// Regression: the value scaled by the largest |value| on the grid.
-    pub fn rasterize_output(&mut self, loss: Loss) -> &[u8] {
+    pub fn rasterize_output(&mut self, loss: Loss) -> &[u32] {
         let count = self.point_count();
         let start = self.hidden_units * count;
         let output = &self.ws.z[start..start + count];
@@ -151,22 +151,22 @@ impl Grid {
                 max_abs(output)
             }
         };
-        self.output_pixels.resize(count * 4, 0);
+        self.output_pixels.resize(count, 0);
         self.palette
             .rasterize(&self.display, scale, &mut self.output_pixels);
         &self.output_pixels
     }
 
-    /// RGBA pixels of every hidden unit's activation map, unit after unit (`points × 4` bytes
+    /// RGBA pixels of every hidden unit's activation map, unit after unit (`points` pixels
     /// each); each map is scaled by its own largest |activation|, so a dead unit is uniformly
     /// neutral.
-    pub fn rasterize_units(&mut self) -> &[u8] {
+    pub fn rasterize_units(&mut self) -> &[u32] {
         let count = self.point_count();
-        self.unit_pixels.resize(self.hidden_units * count * 4, 0);
+        self.unit_pixels.resize(self.hidden_units * count, 0);
         let activations = &self.ws.a[..self.hidden_units * count];
         for (values, pixels) in activations
             .chunks_exact(count)
-            .zip(self.unit_pixels.chunks_exact_mut(count * 4))
+            .zip(self.unit_pixels.chunks_exact_mut(count))
         {
             self.palette.rasterize(values, max_abs(values), pixels);
         }

@@ -185,17 +185,17 @@ const DIVERGING_RGB: [u32; 256] = [
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Palette {
     lut: [[u8; 4]; 256],
+    /// The same colours as little-endian `u32`s: written to memory they are the bytes R, G, B, A.
+    packed: [u32; 256],
 }
 
 impl Palette {
     /// The blue-neutral-orange diverging palette described in the module docs.
     pub fn diverging() -> Palette {
-        Palette {
-            lut: DIVERGING_RGB.map(|rgb| {
-                let [_, red, green, blue] = rgb.to_be_bytes();
-                [red, green, blue, 255]
-            }),
-        }
+        Palette::from_lut(DIVERGING_RGB.map(|rgb| {
+            let [_, red, green, blue] = rgb.to_be_bytes();
+            [red, green, blue, 255]
+        }))
     }
 
     /// The table derived from the Oklab construction, which [`DIVERGING_RGB`] must equal.
@@ -210,7 +210,14 @@ impl Palette {
             lut[CENTRE - step] = to_pixel(oklab_to_srgb(neutral.lerp(negative_end, amount)));
             lut[CENTRE + step] = to_pixel(oklab_to_srgb(neutral.lerp(positive_end, amount)));
         }
-        Palette { lut }
+        Palette::from_lut(lut)
+    }
+
+    fn from_lut(lut: [[u8; 4]; 256]) -> Palette {
+        Palette {
+            lut,
+            packed: lut.map(u32::from_le_bytes),
+        }
     }
 
     /// The colour of `t` as opaque RGBA: -1 is the blue end, 0 the neutral, 1 the orange end.
@@ -219,23 +226,18 @@ impl Palette {
         self.lut[lut_index(t)]
     }
 
-    /// Colour `values` into `out`, 4 bytes (RGBA) per value, with `t = value / scale`.
-    /// A `scale` that is not a positive finite number counts as 1. `out` should hold
-    /// `values.len() * 4` bytes; if it is shorter or longer, only the common part is written
-    /// (and debug builds assert).
-    pub fn rasterize(&self, values: &[f32], scale: f32, out: &mut [u8]) {
-        debug_assert_eq!(
-            out.len(),
-            values.len() * 4,
-            "out must hold 4 bytes per value"
-        );
+    /// Colour `values` into `out`, one RGBA pixel per value (as a little-endian `u32`, so the
+    /// bytes in memory are R, G, B, A), with `t = value / scale`. A `scale` that is not a
+    /// positive finite number counts as 1. Writes `min(values.len(), out.len())` pixels.
+    pub fn rasterize(&self, values: &[f32], scale: f32, out: &mut [u32]) {
+        debug_assert_eq!(out.len(), values.len(), "out must hold one pixel per value");
         let inverse_scale = if scale.is_finite() && scale > 0.0 {
             1.0 / scale
         } else {
             1.0
         };
-        for (value, pixel) in values.iter().zip(out.chunks_exact_mut(4)) {
-            pixel.copy_from_slice(&self.lut[lut_index(value * inverse_scale)]);
+        for (value, pixel) in values.iter().zip(out.iter_mut()) {
+            *pixel = self.packed[lut_index(value * inverse_scale)];
         }
     }
 }
@@ -338,7 +340,7 @@ mod tests {
             1e30,
             -1e-30,
         ];
-        let mut out = [0u8; 24];
+        let mut out = [0u32; 6];
         for scale in [
             0.0,
             -1.0,
@@ -349,7 +351,7 @@ mod tests {
             1.0,
         ] {
             palette.rasterize(&values, scale, &mut out);
-            assert_eq!(&out[..4], &neutral);
+            assert_eq!(out[0].to_le_bytes(), neutral);
         }
     }
 
@@ -357,13 +359,17 @@ mod tests {
     fn rasterize_matches_color() {
         let palette = Palette::diverging();
         let values: Vec<f32> = (-300..=300).map(|i| i as f32 / 100.0).collect();
-        let mut out = vec![0u8; values.len() * 4];
+        let mut out = vec![0u32; values.len()];
         palette.rasterize(&values, 2.0, &mut out);
-        for (value, pixel) in values.iter().zip(out.chunks_exact(4)) {
-            assert_eq!(pixel, palette.color(value / 2.0), "value {value}");
+        for (value, pixel) in values.iter().zip(&out) {
+            assert_eq!(
+                pixel.to_le_bytes(),
+                palette.color(value / 2.0),
+                "value {value}"
+            );
         }
         palette.rasterize(&values, -5.0, &mut out);
-        assert_eq!(&out[..4], &palette.color(-3.0));
+        assert_eq!(out[0].to_le_bytes(), palette.color(-3.0));
     }
 
     #[test]

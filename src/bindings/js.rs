@@ -169,11 +169,12 @@ pub fn f32_view(values: &[f32]) -> Float32Array {
     )
 }
 
-/// A `Uint8ClampedArray` *view* of RGBA bytes in wasm memory, ready for `new ImageData`.
-pub fn rgba_view(bytes: &[u8]) -> Uint8ClampedArray {
+/// A `Uint8ClampedArray` *view* of RGBA pixels in wasm memory (each pixel a little-endian
+/// `u32`, so its bytes are R, G, B, A), ready for `new ImageData`.
+pub fn rgba_view(pixels: &[u32]) -> Uint8ClampedArray {
     Uint8ClampedArray::new_with_byte_offset_and_length(
         &memory_buffer(),
-        bytes.as_ptr() as u32,
-        bytes.len() as u32,
+        pixels.as_ptr() as u32,
+        4 * pixels.len() as u32,
     )
 }

@@ -192,7 +192,7 @@ pub struct Palette {
 impl Palette {
     /// The blue-neutral-orange diverging palette described in the module docs.
     pub fn diverging() -> Palette {
-        Palette::from_lut(DIVERGING_RGB.map(|rgb| {
+        Palette::from_lut(&DIVERGING_RGB.map(|rgb| {
             let [_, red, green, blue] = rgb.to_be_bytes();
             [red, green, blue, 255]
         }))
@@ -210,7 +210,7 @@ impl Palette {
             lut[CENTRE - step] = to_pixel(oklab_to_srgb(neutral.lerp(negative_end, amount)));
             lut[CENTRE + step] = to_pixel(oklab_to_srgb(neutral.lerp(positive_end, amount)));
         }
-        Palette::from_lut(lut)
+        Palette::from_lut(&lut)
     }
 
     fn from_lut(lut: [[u8; 4]; 256]) -> Palette {

@@ -213,9 +213,9 @@ impl Palette {
         Palette::from_lut(&lut)
     }
 
-    fn from_lut(lut: [[u8; 4]; 256]) -> Palette {
+    fn from_lut(lut: &[[u8; 4]; 256]) -> Palette {
         Palette {
-            lut,
+            lut: *lut,
             packed: lut.map(u32::from_le_bytes),
         }
     }

@@ -320,14 +320,9 @@ impl Activation {
             Activation::Relu(at_zero) => {
                 let at_zero = at_zero.value();
                 for (g, &x) in grad.iter_mut().zip(z) {
-                    let gate = if x > 0.0 {
-                        1.0
-                    } else if x < 0.0 {
-                        0.0
-                    } else {
-                        at_zero
-                    };
-                    *g *= gate;
+                    // Written as selects (no early exits) so the loop stays branch-free.
+                    let gate = if x == 0.0 { at_zero } else { 0.0 };
+                    *g *= if x > 0.0 { 1.0 } else { gate };
                 }
             }
             Activation::Linear => {}

@@ -149,15 +149,19 @@ impl Trainer {
             report.batch_loss = self.step_once(&data.train, settings, batch);
             report.steps += 1;
             self.step += 1;
-            if !report.batch_loss.is_finite() || !self.network.params.iter().all(|p| p.is_finite())
-            {
-                self.diverged = true;
-                report.diverged = true;
+            // A non-finite weight makes the next loss non-finite, so the loss is watched step by
+            // step and the weights once at the end of the call.
+            if !report.batch_loss.is_finite() {
                 break;
             }
             if record {
                 self.record(data);
             }
+        }
+        let loss_broke = report.steps > 0 && !report.batch_loss.is_finite();
+        if loss_broke || !self.network.params.iter().all(|p| p.is_finite()) {
+            self.diverged = true;
+            report.diverged = true;
         }
         Ok(report)
     }

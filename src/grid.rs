@@ -176,9 +176,39 @@ impl Grid {
 
 /// The largest |v| of a slice, or 1 when every value is 0 or not finite.
 fn max_abs(values: &[f32]) -> f32 {
-    let largest = values
+    // Four independent running maxima (a max is exact in any order), so the loop can use SIMD.
+    let mut lanes = [0.0_f32; 4];
+    let chunks = values.chunks_exact(4);
+    let tail = chunks.remainder();
+    for chunk in chunks {
+        for lane in 0..4 {
+            let magnitude = chunk[lane].abs();
+            // `<` is false for NaN, and infinities are skipped, so only finite values count.
+            if lanes[lane] < magnitude && magnitude < f32::INFINITY {
+                lanes[lane] = magnitude;
+            }
+        }
+    }
+    let largest = tail
         .iter()
+        .map(|v| v.abs())
         .filter(|v| v.is_finite())
-        .fold(0.0_f32, |m, v| m.max(v.abs()));
+        .fold(lanes[0].max(lanes[1]).max(lanes[2].max(lanes[3])), f32::max);
     if largest > 0.0 { largest } else { 1.0 }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn max_abs_skips_nan_and_infinity() {
+        assert_eq!(
+            max_abs(&[0.5, -3.0, f32::NAN, f32::INFINITY, 2.0, -f32::INFINITY, 1.0]),
+            3.0
+        );
+        assert_eq!(max_abs(&[f32::NAN; 9]), 1.0);
+        assert_eq!(max_abs(&[]), 1.0);
+        assert_eq!(max_abs(&[0.0, 0.0, 0.0, 0.0, -7.5]), 7.5);
+    }
 }

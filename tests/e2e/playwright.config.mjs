@@ -6,7 +6,8 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from '@playwright/test';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
-export const PORT = 8123;
+// E2E_PORT lets a second run (a CI rehearsal, say) use its own server alongside the default.
+export const PORT = Number(process.env.E2E_PORT ?? 8123);
 export const ORIGIN = `http://127.0.0.1:${PORT}`;
 
 export default defineConfig({

@@ -85,9 +85,14 @@ impl Grid {
             ));
         }
         self.ws.prepare_forward(network, count);
+        // Size the picture buffers now, so that rasterising later never allocates (an
+        // allocation can grow wasm memory and detach views JS is holding).
+        self.hidden_units = network.hidden_unit_count();
+        self.display.resize(count, 0.0);
+        self.output_pixels.resize(count, 0);
+        self.unit_pixels.resize(self.hidden_units * count, 0);
         self.ws.load(&self.points, &[], self.inputs, 0, 0..count);
         network.forward(&mut self.ws);
-        self.hidden_units = network.hidden_unit_count();
         Ok(())
     }
 
@@ -132,8 +137,9 @@ impl Grid {
         })
     }
 
-    /// RGBA pixels (one little-endian `u32` each: bytes R, G, B, A) of the output, row-major as the grid points. Classification: the predicted
-    /// probability, 0 → blue end, ½ → neutral, 1 → orange end (`t = 2σ(s) − 1 = tanh(s/2)`).
+    /// RGBA pixels (one little-endian `u32` each: bytes R, G, B, A) of the output, row-major
+    /// as the grid points. Classification: the predicted probability, 0 → blue end,
+    /// ½ → neutral, 1 → orange end (`t = 2σ(s) − 1 = tanh(s/2)`).
     /// Regression: the value scaled by the largest |value| on the grid.
     pub fn rasterize_output(&mut self, loss: Loss) -> &[u32] {
         let count = self.point_count();

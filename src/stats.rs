@@ -15,6 +15,11 @@ pub struct UnitStats {
     pub never_active: bool,
     /// Mean activation over the data set.
     pub mean_activation: f32,
+    /// Mean over examples of |∂ℓ/∂z| for this unit (0 when gradients were not measured).
+    pub grad_z_mean: f32,
+    /// Norm of the gradient of the mean loss with respect to this unit's incoming weights
+    /// (0 when gradients were not measured).
+    pub grad_w_norm: f32,
 }
 
 /// One hidden layer on one data set.
@@ -95,6 +100,7 @@ pub struct Evaluator {
     sum: Vec<f64>,
     sum_squares: Vec<f64>,
     grad_z_norm_sum: Vec<f64>,
+    unit_grad_z_sum: Vec<f64>,
 }
 
 impl Evaluator {
@@ -120,6 +126,8 @@ impl Evaluator {
             buffer.clear();
             buffer.resize(units, 0.0);
         }
+        self.unit_grad_z_sum.clear();
+        self.unit_grad_z_sum.resize(units, 0.0);
         self.grad_z_norm_sum.clear();
         self.grad_z_norm_sum.resize(network.layers.len(), 0.0);
         self.param_grads.clear();
@@ -183,10 +191,25 @@ impl Evaluator {
             for u in range.clone() {
                 let dead = self.active[u] == 0;
                 never_active += usize::from(dead);
+                let row = u - layer.first_unit;
+                let weight_row = &self.param_grads
+                    [layer.weights + row * layer.fan_in..layer.weights + (row + 1) * layer.fan_in];
+                let unit_grad_w = if labels.is_some() && gradients {
+                    weight_row
+                        .iter()
+                        .map(|g| f64::from(*g).powi(2))
+                        .sum::<f64>()
+                        .sqrt()
+                        / n
+                } else {
+                    0.0
+                };
                 stats.units.push(UnitStats {
                     active_share: (self.active[u] as f64 / n) as f32,
                     never_active: dead,
                     mean_activation: (self.sum[u] / n) as f32,
+                    grad_z_mean: (self.unit_grad_z_sum[u] / n) as f32,
+                    grad_w_norm: unit_grad_w as f32,
                 });
             }
             stats.layers.push(LayerStats {
@@ -232,6 +255,10 @@ impl Evaluator {
     fn sum_gradient_norms(&mut self, network: &Network, batch: usize) {
         for (index, layer) in network.hidden_layers().iter().enumerate() {
             let rows = self.ws.rows(&self.ws.grad, layer);
+            for (j, row) in rows.chunks_exact(batch).enumerate() {
+                self.unit_grad_z_sum[layer.first_unit + j] +=
+                    row.iter().map(|g| f64::from(g.abs())).sum::<f64>();
+            }
             for p in 0..batch {
                 let squares: f64 = (0..layer.fan_out)
                     .map(|j| f64::from(rows[j * batch + p]).powi(2))

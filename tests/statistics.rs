@@ -156,6 +156,7 @@ fn compare(stats: &relu_lab::stats::Stats, net: &Network, split: &Split) {
         // Per-example ‖∂ℓ/∂z‖ by finite differences on the naive pass, averaged over examples.
         let h = 1e-5;
         let mut norm_sum = 0.0;
+        let mut unit_abs_sums = vec![0.0; layer.fan_out];
         for p in 0..n {
             let y = f64::from(split.labels[p]);
             let squares: f64 = (0..layer.fan_out)
@@ -170,7 +171,9 @@ fn compare(stats: &relu_lab::stats::Stats, net: &Network, split: &Split) {
                         naive_forward(net, split.point(p), Some((l, j, -h))).1,
                         y,
                     );
-                    ((up - down) / (2.0 * h)).powi(2)
+                    let slope = (up - down) / (2.0 * h);
+                    unit_abs_sums[j] += slope.abs();
+                    slope.powi(2)
                 })
                 .sum();
             norm_sum += squares.sqrt();
@@ -191,10 +194,24 @@ fn compare(stats: &relu_lab::stats::Stats, net: &Network, split: &Split) {
                 / n as f64
         };
         let h = 1e-6;
-        let squares: f64 = (layer.weights..layer.biases)
-            .map(|i| ((mean_loss((i, h)) - mean_loss((i, -h))) / (2.0 * h)).powi(2))
-            .sum();
-        let fd_norm = squares.sqrt();
+        let weight_slopes: Vec<f64> = (layer.weights..layer.biases)
+            .map(|i| (mean_loss((i, h)) - mean_loss((i, -h))) / (2.0 * h))
+            .collect();
+        let fd_norm = weight_slopes.iter().map(|g| g * g).sum::<f64>().sqrt();
+        for (j, row) in weight_slopes.chunks(layer.fan_in).enumerate() {
+            let unit = &stats.units[unit - layer.fan_out + j];
+            close(
+                f64::from(unit.grad_z_mean),
+                unit_abs_sums[j] / n as f64,
+                "unit mean |dL/dz|",
+            );
+            let row_norm = row.iter().map(|g| g * g).sum::<f64>().sqrt();
+            assert!(
+                (f64::from(unit.grad_w_norm) - row_norm).abs() <= 2e-3 * row_norm.max(1e-2),
+                "unit dL/dW row norm: core {}, brute force {row_norm}",
+                unit.grad_w_norm
+            );
+        }
         assert!(
             (f64::from(got.grad_w_norm) - fd_norm).abs() <= 2e-3 * fd_norm.max(1e-2),
             "dL/dW norm: core {}, brute force {fd_norm}",

@@ -120,6 +120,8 @@ fn stats_object(stats: &Stats, diverged: bool) -> JsValue {
                 ("neverActive", JsValue::from(unit.never_active)),
                 ("dead", JsValue::from(unit.never_active && layer.can_die)),
                 ("meanActivation", JsValue::from(unit.mean_activation)),
+                ("gradZMean", JsValue::from(unit.grad_z_mean)),
+                ("gradWNorm", JsValue::from(unit.grad_w_norm)),
             ])
         });
         js::object(&[

@@ -101,6 +101,7 @@ pub struct Evaluator {
     sum_squares: Vec<f64>,
     grad_z_norm_sum: Vec<f64>,
     unit_grad_z_sum: Vec<f64>,
+    examples: usize,
 }
 
 impl Evaluator {
@@ -162,6 +163,7 @@ impl Evaluator {
             start += batch;
         }
 
+        self.examples = examples;
         let n = examples.max(1) as f64;
         let mut stats = Stats {
             examples,
@@ -225,6 +227,14 @@ impl Evaluator {
             });
         }
         stats
+    }
+
+    /// The gradient of the mean loss with respect to every parameter, from the last
+    /// [`Evaluator::evaluate`] with labels and gradients (zeros otherwise), same layout as the
+    /// parameters. Penalties are not included.
+    pub fn mean_gradient(&self) -> Vec<f32> {
+        let n = self.examples.max(1) as f32;
+        self.param_grads.iter().map(|g| g / n).collect()
     }
 
     /// Per unit: active count, exact-zero activations, exact-zero pre-activations, sums.

@@ -211,6 +211,15 @@ impl Trainer {
         self.measure(data, split, false)
     }
 
+    /// The gradient of the mean data loss on a split with respect to every parameter (the
+    /// layout of `network.params`), without penalties.
+    pub fn mean_gradient(&mut self, data: &Dataset, split: Which) -> Vec<f32> {
+        let set = split.of(data);
+        self.evaluator
+            .evaluate(&self.network, &set.points, Some(&set.labels), true);
+        self.evaluator.mean_gradient()
+    }
+
     fn measure(&mut self, data: &Dataset, split: Which, gradients: bool) -> Stats {
         let set = split.of(data);
         let stats =

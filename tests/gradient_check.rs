@@ -256,3 +256,28 @@ fn a_dead_relu_unit_gets_exactly_zero_gradient() {
     assert_eq!(grads[layer.biases + 1], 0.0);
     assert!(grads[layer.biases].abs() + grads[layer.biases + 2].abs() > 0.0);
 }
+
+#[test]
+fn the_mean_gradient_on_a_split_matches_finite_differences() {
+    use relu_lab::trainer::{Trainer, Which};
+    let data = common::dataset(relu_lab::data::DataKind::Gaussians, 60, 0.2, 8);
+    let mut config = common::config(&[3], ActivationKind::Tanh, Loss::BinaryCrossEntropy, 4);
+    config.bias_init = 0.1;
+    let mut trainer = Trainer::new(config).unwrap();
+    let analytic = trainer.mean_gradient(&data, Which::Train);
+    let h = 1e-2_f32;
+    for i in 0..analytic.len() {
+        let original = trainer.network.params[i];
+        trainer.network.params[i] = original + h;
+        let up = f64::from(trainer.score(&data, Which::Train).loss);
+        trainer.network.params[i] = original - h;
+        let down = f64::from(trainer.score(&data, Which::Train).loss);
+        trainer.network.params[i] = original;
+        let numeric = (up - down) / f64::from(2.0 * h);
+        let got = f64::from(analytic[i]);
+        assert!(
+            (numeric - got).abs() < 2e-3 * got.abs().max(numeric.abs()) + 2e-4,
+            "parameter {i}: {got} vs {numeric}"
+        );
+    }
+}

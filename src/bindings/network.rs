@@ -297,6 +297,18 @@ impl Network {
         ))
     }
 
+    /// The gradient of the mean loss on `"train"` or `"test"` with respect to every parameter
+    /// (same layout as `params()`; penalties not included). A copy.
+    pub fn gradient(
+        &mut self,
+        data: &Dataset,
+        split: &str,
+    ) -> std::result::Result<Vec<f32>, JsError> {
+        let which = which(split).map_err(js_error)?;
+        self.trainer.check_data(data.core()).map_err(js_error)?;
+        Ok(self.trainer.mean_gradient(data.core(), which))
+    }
+
     /// Mean loss on `"train"` or `"test"` (null for an empty split).
     pub fn loss(&mut self, data: &Dataset, split: &str) -> std::result::Result<JsValue, JsError> {
         let which = which(split).map_err(js_error)?;

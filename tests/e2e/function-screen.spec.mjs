@@ -1,0 +1,256 @@
+// End-to-end tests of the Function screen: the probe reads f and f' from the core (pointer and
+// keyboard), the ReLU'(0) convention, zooming to ±1000 (ReLU never flattens on the right), the
+// formulas, the timing, two instances on one page, axe-core, and screenshots at 360 and 1280 px.
+import { test, expect } from '@playwright/test';
+import { expectNoAxeViolations, screenshot, watchPage } from './support.mjs';
+
+const screen = '[data-screen="function"]';
+const probe = (page) => page.locator(`${screen} [data-part="probe"]`);
+const row = (page, name) => page.locator(`${screen} [data-part="readout-rows"] tr[data-name="${name}"]`);
+
+/** Open the page (with an optional query string) and wait until the readout is filled. */
+async function open(page, query = '') {
+  await page.goto(`/function.html${query}`);
+  await expect(probe(page)).toHaveAttribute('aria-valuetext', /^x = /);
+}
+
+/** The readout as { name: { value, slope } } from the cells' exact data-value attributes. */
+async function readout(page) {
+  return page.locator(`${screen} [data-part="readout-rows"] tr[data-name]`).evaluateAll((rows) =>
+    Object.fromEntries(
+      rows.map((r) => [
+        r.dataset.name,
+        { value: Number(r.cells[1].dataset.value), slope: Number(r.cells[2].dataset.value) },
+      ]),
+    ),
+  );
+}
+
+/** f and f' at x for each name, straight from the core, in the page. */
+async function fromCore(page, names, x, options = {}) {
+  return page.evaluate(
+    async ({ names, x, options }) => {
+      const core = await import('/pkg/relu_lab.js');
+      return Object.fromEntries(
+        names.map((name) => [
+          name,
+          { value: core.activationValue(name, x, options), slope: core.activationDerivative(name, x, options) },
+        ]),
+      );
+    },
+    { names, x, options },
+  );
+}
+
+const SEVERAL = ['relu', 'leaky-relu', 'elu', 'gelu', 'silu', 'softplus', 'sigmoid', 'tanh'];
+
+test.describe('function screen', () => {
+  test('loads with no console errors, no foreign request, and the core\u2019s values', async ({ page }) => {
+    const watch = watchPage(page);
+    await open(page);
+    await expect(page).toHaveTitle(/Activation functions/);
+    await expect(page.locator('main')).toHaveCount(1);
+    // Default: ReLU, sigmoid and tanh, probe at x = 1.
+    await expect(probe(page)).toHaveAttribute('aria-valuenow', '1');
+    const values = await readout(page);
+    expect(Object.keys(values)).toEqual(['relu', 'sigmoid', 'tanh']);
+    expect(values.relu).toEqual({ value: 1, slope: 1 });
+    expect(values.sigmoid.value).toBeCloseTo(1 / (1 + Math.exp(-1)), 6);
+    expect(values.sigmoid.slope).toBeCloseTo(0.19661193, 6);
+    expect(values.tanh.value).toBeCloseTo(Math.tanh(1), 6);
+    expect(values.tanh.slope).toBeCloseTo(1 - Math.tanh(1) ** 2, 6);
+    // Formulas as native MathML: a function and a derivative per plotted function.
+    await expect(page.locator(`${screen} .fn-formula math`)).toHaveCount(6);
+    expect(watch.errors).toEqual([]);
+    expect(watch.foreignRequests).toEqual([]);
+  });
+
+  test('the probe reports the core\u2019s f and f\u2032 for several functions', async ({ page }) => {
+    await open(page, `?functions=${SEVERAL.join(',')}&probe=-1.5&slope=0.1&eluAlpha=2`);
+    await expect(probe(page)).toHaveAttribute('aria-valuenow', '-1.5');
+    const shown = await readout(page);
+    expect(Object.keys(shown)).toEqual(SEVERAL);
+    const options = { slope: 0.1, eluAlpha: 2, preluSlope: 0.25, reluAtZero: 0 };
+    expect(shown).toEqual(await fromCore(page, SEVERAL, -1.5, options));
+    // Spot checks against the formulas.
+    expect(shown.relu).toEqual({ value: 0, slope: 0 });
+    expect(shown['leaky-relu'].value).toBeCloseTo(-0.15, 6);
+    expect(shown['leaky-relu'].slope).toBeCloseTo(0.1, 6);
+    expect(shown.elu.value).toBeCloseTo(2 * (Math.exp(-1.5) - 1), 5);
+    expect(shown.elu.slope).toBeCloseTo(2 * Math.exp(-1.5), 5);
+    expect(shown.softplus.slope).toBeCloseTo(1 / (1 + Math.exp(1.5)), 6);
+    // The spoken value names every function with its value and slope.
+    const text = await probe(page).getAttribute('aria-valuetext');
+    expect(text).toMatch(/^x = −1\.5: ReLU 0, slope 0; Leaky ReLU −0\.15, slope 0\.1; /);
+  });
+
+  test('arrow keys, Shift, Home and End move the probe; values follow', async ({ page }) => {
+    await open(page, '?functions=relu,sigmoid,gelu');
+    await probe(page).focus();
+    // Visible focus on the probe.
+    expect(await probe(page).evaluate((el) => getComputedStyle(el).outlineStyle)).toBe('solid');
+    // At ±5 an arrow moves 0.1 and Shift+arrow 1.
+    await page.keyboard.press('ArrowRight');
+    await expect(probe(page)).toHaveAttribute('aria-valuenow', '1.1');
+    await page.keyboard.press('Shift+ArrowRight');
+    await expect(probe(page)).toHaveAttribute('aria-valuenow', '2.1');
+    await page.keyboard.press('ArrowLeft');
+    await expect(probe(page)).toHaveAttribute('aria-valuenow', '2');
+    expect(await readout(page)).toEqual(await fromCore(page, ['relu', 'sigmoid', 'gelu'], 2));
+    await expect(probe(page)).toHaveAttribute('aria-valuetext', /^x = 2: ReLU 2, slope 1; GELU 1\.954, slope 1\.085; Sigmoid 0\.8808, slope 0\.105$/);
+    await page.keyboard.press('Home');
+    await expect(probe(page)).toHaveAttribute('aria-valuenow', '-5');
+    expect(await readout(page)).toEqual(await fromCore(page, ['relu', 'sigmoid', 'gelu'], -5));
+    await page.keyboard.press('End');
+    await expect(probe(page)).toHaveAttribute('aria-valuenow', '5');
+    await page.keyboard.press('ArrowRight'); // stays at the end
+    await expect(probe(page)).toHaveAttribute('aria-valuenow', '5');
+    await expect(page.locator(`${screen} [data-field="probe-x"]`)).toHaveText('x = 5');
+  });
+
+  test('dragging on the plot moves the probe', async ({ page }) => {
+    await open(page);
+    const canvas = page.locator(`${screen} canvas`);
+    const box = await canvas.boundingBox();
+    // The plot spans x from −5 to 5 between the canvas's side margins (66 px and 14 px).
+    const left = box.x + 66;
+    const right = box.x + box.width - 14;
+    const y = box.y + 120;
+    await page.mouse.move(left + 0.25 * (right - left), y);
+    await page.mouse.down();
+    await page.mouse.move(left + 0.5 * (right - left), y, { steps: 5 });
+    await page.mouse.up();
+    const x = Number(await probe(page).getAttribute('aria-valuenow'));
+    expect(Math.abs(x)).toBeLessThanOrEqual(0.1); // the middle, snapped to the 0.1 grid
+    expect(await readout(page)).toEqual(await fromCore(page, ['relu', 'sigmoid', 'tanh'], x));
+    await expect(probe(page)).toBeFocused();
+  });
+
+  test('ReLU at 0: one-sided slopes 0 and 1, and the chosen convention', async ({ page }) => {
+    await open(page);
+    const field = (name) => page.locator(`${screen} [data-field="${name}"]`);
+    await expect(field('left-slope')).toHaveText('0');
+    await expect(field('right-slope')).toHaveText('1');
+    await expect(field('zero-slope')).toHaveText('0');
+    await page.locator(`${screen} [data-action="probe-zero"]`).click();
+    await expect(probe(page)).toHaveAttribute('aria-valuenow', '0');
+    await expect(probe(page)).toBeFocused();
+    expect((await readout(page)).relu).toEqual({ value: 0, slope: 0 });
+    await page.getByLabel('½ (the mean of the two sides)').check();
+    await expect(field('zero-slope')).toHaveText('0.5');
+    expect((await readout(page)).relu).toEqual({ value: 0, slope: 0.5 });
+    await page.getByLabel('1 (the right-hand slope)').check();
+    expect((await readout(page)).relu).toEqual({ value: 0, slope: 1 });
+    await expect(page.locator(`${screen} .fn-zero__text`)).toContainText('PyTorch, TensorFlow and JAX');
+    await expect(page.locator(`${screen} .fn-zero__text`)).toContainText('Bertoin et al.');
+  });
+
+  test('zoomed out to ±1000, ReLU keeps slope 1 while sigmoid and tanh flatten', async ({ page }) => {
+    await open(page);
+    const zoom = page.locator(`${screen} [data-role="zoom"]`);
+    await zoom.focus();
+    await page.keyboard.press('End');
+    await expect(page.locator(`${screen} .fn-zoom label`)).toHaveText('Zoom: x from −1000 to 1000');
+    await expect(zoom).toHaveAttribute('aria-valuetext', 'x from −1000 to 1000');
+    const flat = page.locator(`${screen} [data-field="flat"]`);
+    // ReLU is flat only on the left; sigmoid and tanh on both sides.
+    await expect(flat).toContainText('ReLU from −1000 to about 0;');
+    await expect(flat).toContainText(/Sigmoid from −1000 to about −\d+(\.\d+)? and from about \d+(\.\d+)? to 1000/);
+    await expect(flat).toContainText(/tanh from −1000 to about −\d+(\.\d+)? and from about \d+(\.\d+)? to 1000/);
+    await probe(page).focus();
+    await page.keyboard.press('End');
+    const values = await readout(page);
+    expect(values.relu).toEqual({ value: 1000, slope: 1 });
+    expect(values.sigmoid).toEqual({ value: 1, slope: 0 });
+    expect(values.tanh).toEqual({ value: 1, slope: 0 });
+    // Leaky ReLU with its default slope 0.01 is not counted as flat (0.01 is not below 0.01).
+    await page.getByLabel('Leaky ReLU', { exact: true }).check();
+    await expect(flat).toContainText('Leaky ReLU nowhere');
+  });
+
+  test('measures nanoseconds per evaluation for every activation, sorted', async ({ page }) => {
+    const watch = watchPage(page);
+    await open(page);
+    await page.locator(`${screen} [data-action="measure"]`).click();
+    const status = page.locator(`${screen} [data-field="measure-status"]`);
+    await expect(status).toHaveText(/^Done\. Fastest: .+ ns; ReLU [\d.]+ ns per evaluation\.$/, {
+      timeout: 25_000,
+    });
+    const items = page.locator(`${screen} [data-part="bars"] li`);
+    await expect(items).toHaveCount(11);
+    const ns = await page
+      .locator(`${screen} .fn-bars__value`)
+      .evaluateAll((cells) => cells.map((c) => Number(c.dataset.ns)));
+    expect(ns.every((v) => v > 0 && Number.isFinite(v))).toBe(true);
+    expect([...ns].sort((a, b) => a - b)).toEqual(ns);
+    await expect(page.locator(`${screen} .fn-cost figcaption`)).toContainText('compare and a select');
+    expect(watch.errors).toEqual([]);
+  });
+
+  test('two screens on one page are independent; destroy cleans up', async ({ page }) => {
+    const watch = watchPage(page);
+    await open(page);
+    await page.evaluate(async () => {
+      const { mountFunctionScreen } = await import('/js/screens/function/function-screen.js');
+      const host = document.createElement('div');
+      host.id = 'second';
+      document.querySelector('main').append(host);
+      window.second = mountFunctionScreen(host, { functions: ['relu', 'elu'], range: 1000, probe: -3 });
+    });
+    const second = page.locator('#second [data-part="probe"]');
+    await expect(second).toHaveAttribute('aria-valuenow', '-3');
+    await second.focus();
+    await page.keyboard.press('ArrowRight'); // step 25 at ±1000, snapped
+    await expect(second).toHaveAttribute('aria-valuenow', '25');
+    await expect(probe(page).first()).toHaveAttribute('aria-valuenow', '1');
+    await page.evaluate(() => window.second.destroy());
+    await expect(page.locator('#second')).toBeEmpty();
+    expect(watch.errors).toEqual([]);
+  });
+
+  test('controls are labelled and at least 24 px', async ({ page }) => {
+    await open(page);
+    const controls = page.locator(
+      `${screen} input, ${screen} button, ${screen} [role="slider"]`,
+    );
+    const count = await controls.count();
+    expect(count).toBeGreaterThan(20);
+    for (let i = 0; i < count; i += 1) {
+      const control = controls.nth(i);
+      await expect(control).toHaveAccessibleName(/\w/);
+      const box = await control.boundingBox();
+      expect(box.height, await control.evaluate((el) => el.outerHTML.slice(0, 80))).toBeGreaterThanOrEqual(20);
+      // Checkboxes and radios are 20 px but sit in a label row at least 32 px tall.
+      const target = await control.evaluate((el) => {
+        const rect = (el.closest('label') ?? el).getBoundingClientRect();
+        return { width: rect.width, height: rect.height };
+      });
+      expect(target.height).toBeGreaterThanOrEqual(24);
+      expect(target.width).toBeGreaterThanOrEqual(24);
+    }
+  });
+
+  for (const colorScheme of ['light', 'dark']) {
+    test(`axe-core finds no violations (${colorScheme})`, async ({ page }) => {
+      await page.emulateMedia({ colorScheme });
+      await open(page, '?functions=relu,leaky-relu,gelu,sigmoid,tanh');
+      await expectNoAxeViolations(page);
+    });
+  }
+
+  for (const width of [360, 1280]) {
+    for (const colorScheme of ['light', 'dark']) {
+      test(`screenshot at ${width} px (${colorScheme})`, async ({ page }) => {
+        await page.setViewportSize({ width, height: 800 });
+        await page.emulateMedia({ colorScheme });
+        await open(page, '?functions=relu,gelu,sigmoid,tanh&range=20&probe=3');
+        await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => resolve())));
+        const overflow = await page.evaluate(
+          () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+        );
+        expect(overflow, `horizontal overflow at ${width} px`).toBe(0);
+        await screenshot(page, `function-screen-${width}-${colorScheme}`);
+      });
+    }
+  }
+});

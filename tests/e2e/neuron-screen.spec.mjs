@@ -1,0 +1,280 @@
+// End-to-end tests of the Neuron screen: the single unit's numbers come from the core, a dead
+// unit is reported as dead and a gradient step leaves it unchanged, a live unit's step lowers
+// the loss; the sum of hinges trains (its loss falls), counts pieces, takes the learner's
+// points; axe-core; screenshots at 360 and 1280 px.
+import { test, expect } from '@playwright/test';
+import { expectNoAxeViolations, screenshot, watchPage } from './support.mjs';
+
+const screen = '[data-screen="neuron"]';
+const unit = (page) => page.locator(`${screen} [data-part="unit"]`);
+const hinges = (page) => page.locator(`${screen} [data-part="hinges"]`);
+const weight = (page, key) => unit(page).locator(`input[type="number"][data-param="${key}"]`);
+/** The exact number behind a table cell of the single unit (data-key, e.g. "grad-w1-mean"). */
+const cell = async (page, key) =>
+  Number(await unit(page).locator(`[data-key="${key}"]`).getAttribute('data-value'));
+
+async function open(page, query = '') {
+  await page.goto(`/neuron.html${query}`);
+  await expect(unit(page).locator('[data-field="status"]')).toHaveAttribute('data-state', /alive|dead/);
+  await expect(hinges(page).locator('[data-field="loss"]')).toHaveText(/^\d/);
+}
+
+test.describe('neuron screen', () => {
+  test('loads with no console errors and no foreign request', async ({ page }) => {
+    const watch = watchPage(page);
+    await open(page);
+    await expect(page).toHaveTitle(/Inside one unit/);
+    await expect(unit(page).locator('[data-field="status"]')).toHaveAttribute('data-state', 'alive');
+    await expect(unit(page).locator('[data-field="status"]')).toContainText('Alive: active on');
+    await expect(page.locator(`${screen} canvas`)).toHaveCount(3);
+    await expect(page.locator(`${screen} math`)).toHaveCount(3);
+    expect(watch.errors).toEqual([]);
+    expect(watch.foreignRequests).toEqual([]);
+  });
+
+  test('the unit\u2019s z and gradients are the core\u2019s, by the chain rule', async ({ page }) => {
+    await open(page, '?w1=0.8&w2=0.4&b=-0.5');
+    await unit(page).locator('[data-role="point"]').fill('7');
+    await expect(unit(page).locator('[data-field="point-head"]')).toHaveText('Point 7');
+    // The same unit built in the page from the core: inspect point 7 and compare.
+    const core = await page.evaluate(async () => {
+      const { Dataset, Network } = await import('/pkg/relu_lab.js');
+      const data = Dataset.generate({ name: 'gaussians', n: 40, noise: 0.1, seed: 1, testRatio: 0 });
+      const net = new Network({ inputs: 2, hidden: [1], activation: 'relu', loss: 'bce', seed: 1 });
+      net.setParams([0.8, 0.4, -0.5, 1, -2]);
+      const points = data.points('train').slice();
+      const labels = data.labels('train').slice();
+      const trace = net.inspect(points.subarray(12, 14), labels[6]);
+      const stats = net.stats(data, 'train');
+      const result = {
+        x: [points[12], points[13]],
+        z: trace.layers[0].z[0],
+        gradZ: trace.layers[0].gradZ[0],
+        loss: trace.loss,
+        meanLoss: stats.loss,
+        gradWNorm: stats.layers[0].gradWNorm,
+      };
+      net.free();
+      data.free();
+      return result;
+    });
+    expect(await cell(page, 'z')).toBe(core.z);
+    expect(await cell(page, 'grad-z')).toBe(core.gradZ);
+    expect(await cell(page, 'loss')).toBe(core.loss);
+    expect(await cell(page, 'loss-mean')).toBe(core.meanLoss);
+    expect(await cell(page, 'grad-w1')).toBeCloseTo(core.gradZ * core.x[0], 6);
+    expect(await cell(page, 'grad-w2')).toBeCloseTo(core.gradZ * core.x[1], 6);
+    expect(await cell(page, 'grad-b')).toBe(core.gradZ);
+    // z = w·x + b (float32 arithmetic in the core).
+    expect(core.z).toBeCloseTo(0.8 * core.x[0] + 0.4 * core.x[1] - 0.5, 5);
+    // The mean gradient over the set matches the norm the core computes itself.
+    const g1 = await cell(page, 'grad-w1-mean');
+    const g2 = await cell(page, 'grad-w2-mean');
+    expect(Math.hypot(g1, g2)).toBeCloseTo(core.gradWNorm, 5);
+  });
+
+  test('a dead unit is reported as dead, and a gradient step changes nothing', async ({ page }) => {
+    const watch = watchPage(page);
+    await open(page);
+    // Type the bias: −8 puts every training point on the inactive side.
+    await weight(page, 'w1').fill('0.5');
+    await weight(page, 'w2').fill('0.5');
+    await weight(page, 'b').fill('-8');
+    await weight(page, 'b').press('Enter');
+    const status = unit(page).locator('[data-field="status"]');
+    await expect(status).toHaveAttribute('data-state', 'dead');
+    await expect(status).toContainText('Dead on the training set');
+    await expect(status).toContainText('exactly 0');
+    await expect(unit(page).locator('[data-field="announcer"]')).toHaveText(/now dead on the training set/);
+    for (const key of ['grad-w1-mean', 'grad-w2-mean', 'grad-b-mean', 'grad-z', 'a', 'gate']) {
+      expect(await cell(page, key), key).toBe(0);
+    }
+    await expect(unit(page).locator('[data-field="core-norm"]')).toHaveText('0');
+    const before = await Promise.all(['w1', 'w2', 'b'].map((k) => weight(page, k).inputValue()));
+    const lossBefore = await cell(page, 'loss-mean');
+    for (const rate of ['0.1', '1']) {
+      await unit(page).locator('[data-role="rate"]').selectOption(rate);
+      await unit(page).locator('[data-action="step"]').click();
+    }
+    await expect(unit(page).locator('[data-field="steps"]')).toHaveText('2');
+    await expect(unit(page).locator('[data-field="announcer"]')).toHaveText(
+      /^Gradient step 2 changed nothing: the unit is dead on the training set/,
+    );
+    expect(await Promise.all(['w1', 'w2', 'b'].map((k) => weight(page, k).inputValue()))).toEqual(before);
+    expect(await cell(page, 'loss-mean')).toBe(lossBefore);
+    await expect(status).toHaveAttribute('data-state', 'dead');
+    // Reviving it by hand works: move the bias back up.
+    await weight(page, 'b').fill('0');
+    await weight(page, 'b').press('Enter');
+    await expect(status).toHaveAttribute('data-state', 'alive');
+    await expect(unit(page).locator('[data-field="announcer"]')).toHaveText(/alive again/);
+    expect(watch.errors).toEqual([]);
+  });
+
+  test('on a live unit a gradient step moves the weights and lowers the loss', async ({ page }) => {
+    await open(page);
+    const lossBefore = await cell(page, 'loss-mean');
+    const g = await Promise.all(['grad-w1-mean', 'grad-w2-mean', 'grad-b-mean'].map((k) => cell(page, k)));
+    await unit(page).locator('[data-action="step"]').click(); // learning rate 0.1
+    await expect(unit(page).locator('[data-field="steps"]')).toHaveText('1');
+    // Start: w = (1, −0.5), b = 0. One step: each parameter moves by −0.1 × its mean gradient.
+    const after = await Promise.all(['w1', 'w2', 'b'].map(async (k) => Number(await weight(page, k).inputValue())));
+    expect(after[0]).toBeCloseTo(1 - 0.1 * g[0], 3);
+    expect(after[1]).toBeCloseTo(-0.5 - 0.1 * g[1], 3);
+    expect(after[2]).toBeCloseTo(0 - 0.1 * g[2], 3);
+    expect(await cell(page, 'loss-mean')).toBeLessThan(lossBefore);
+    await expect(unit(page).locator('[data-field="announcer"]')).toHaveText(
+      /^Gradient step 1 with learning rate 0\.1: w1 1 → [\d.]+, w2 −0\.5 → −?[\d.]+, b 0 → −?[\d.]+; mean loss [\d.]+ → [\d.]+\.$/,
+    );
+  });
+
+  test('sliders move with the keyboard; the preset makes the unit dead', async ({ page }) => {
+    await open(page);
+    const slider = unit(page).locator('input[type="range"][data-param="w1"]');
+    await slider.focus();
+    await page.keyboard.press('ArrowRight');
+    await expect(weight(page, 'w1')).toHaveValue('1.05');
+    await unit(page).locator('[data-action="preset-dead"]').click();
+    await expect(unit(page).locator('[data-field="status"]')).toHaveAttribute('data-state', 'dead');
+    await unit(page).locator('[data-action="reset"]').click();
+    await expect(unit(page).locator('[data-field="status"]')).toHaveAttribute('data-state', 'alive');
+    await expect(weight(page, 'w1')).toHaveValue('1');
+  });
+
+  test.describe('with reduced motion', () => {
+    test.use({ reducedMotion: 'reduce' });
+
+    test('the sum-of-hinges fit lowers its loss; pieces and dead units are counted', async ({ page }) => {
+      await open(page);
+      const field = (name) => hinges(page).locator(`[data-field="${name}"]`);
+      const loss = async () => Number(await field('loss').getAttribute('data-value'));
+      // Nothing plays by itself.
+      await expect(hinges(page).locator('[data-action="play"]')).toContainText('Play');
+      await page.waitForTimeout(300);
+      await expect(field('step')).toHaveText('0');
+      const start = await loss();
+      // At He init with zero biases every hinge sits at x = 0: two linear pieces.
+      await expect(field('pieces')).toHaveText('2');
+      for (let i = 0; i < 8; i += 1) await hinges(page).locator('[data-action="step"]').click();
+      await expect(field('step')).toHaveText('200');
+      const trained = await loss();
+      expect(trained).toBeLessThan(start / 5);
+      await expect(field('announcer')).toHaveText(/^Step 200: training loss [\d.]+, \d+ linear pieces, \d+ of 6 units dead on \[−1, 1\]\.$/);
+      expect(Number(await field('pieces').textContent())).toBeGreaterThanOrEqual(3);
+      await expect(field('dead')).toHaveText(/^\d+ of 6$/);
+      // Play trains on; Pause stops.
+      await hinges(page).locator('[data-action="play"]').click();
+      await expect.poll(async () => Number((await field('step').textContent()).replace(/,/g, ''))).toBeGreaterThan(200);
+      await hinges(page).locator('[data-action="play"]').click();
+      await expect(field('announcer')).toHaveText(/^Paused at step [\d,]+: /);
+      await hinges(page).locator('[data-action="reset"]').click();
+      await expect(field('step')).toHaveText('0');
+      expect(await loss()).toBe(start);
+    });
+
+    test('every target fits; the unit count sets the panels', async ({ page }) => {
+      await open(page);
+      const field = (name) => hinges(page).locator(`[data-field="${name}"]`);
+      for (const label of ['|x|', 'a step', 'sin(πx)']) {
+        await hinges(page).getByLabel(label, { exact: true }).check();
+        await hinges(page).locator('[data-action="reset"]').click();
+        const start = Number(await field('loss').getAttribute('data-value'));
+        for (let i = 0; i < 8; i += 1) await hinges(page).locator('[data-action="step"]').click();
+        expect(Number(await field('loss').getAttribute('data-value')), label).toBeLessThan(start);
+      }
+      const units = hinges(page).locator('input[type="number"][data-role="units"]');
+      await units.fill('12');
+      await expect(field('units')).toHaveText('12');
+      await expect(field('dead')).toHaveText(/ of 12$/);
+      await hinges(page).locator('details summary').click();
+      await expect(hinges(page).locator('[data-part="unit-rows"] tr')).toHaveCount(12);
+    });
+
+    test('the learner\u2019s own points: add by keyboard and by click, then fit them', async ({ page }) => {
+      const watch = watchPage(page);
+      await open(page, '?target=points&units=8');
+      const field = (name) => hinges(page).locator(`[data-field="${name}"]`);
+      await expect(hinges(page).locator('[data-part="points-editor"]')).toBeVisible();
+      await expect(field('point-count')).toHaveText('7 points.');
+      await hinges(page).locator('[data-action="clear-points"]').click();
+      await expect(field('point-count')).toHaveText('0 points: add at least one to train.');
+      await expect(hinges(page).locator('[data-action="step"]')).toBeDisabled();
+      await hinges(page).locator('[data-role="point-x"]').fill('-0.5');
+      await hinges(page).locator('[data-role="point-y"]').fill('1');
+      await hinges(page).locator('[data-action="add-point"]').click();
+      await expect(field('announcer')).toHaveText('Point added at x = −0.5, y = 1: 1 points.');
+      await hinges(page).locator('[data-role="point-x"]').fill('0.5');
+      await hinges(page).locator('[data-role="point-y"]').fill('-1');
+      await hinges(page).locator('[data-action="add-point"]').click();
+      // A click in the middle of the plot adds a point near (0, 0).
+      const canvas = hinges(page).locator('.nu-fit canvas');
+      const box = await canvas.boundingBox();
+      const frameWidth = box.width - 46 - 12;
+      const frameHeight = box.height - 12 - 44;
+      await canvas.click({ position: { x: 46 + frameWidth / 2, y: 12 + frameHeight / 2 } });
+      await expect(field('point-count')).toHaveText('3 points.');
+      await expect(field('announcer')).toHaveText(/^Point added at x = −?0(\.0\d+)?, y = −?0(\.0\d+)?: 3 points\.$/);
+      const start = Number(await field('loss').getAttribute('data-value'));
+      for (let i = 0; i < 8; i += 1) await hinges(page).locator('[data-action="step"]').click();
+      expect(Number(await field('loss').getAttribute('data-value'))).toBeLessThan(start);
+      await hinges(page).locator('[data-action="remove-point"]').click();
+      await expect(field('point-count')).toHaveText('2 points.');
+      expect(watch.errors).toEqual([]);
+    });
+
+    for (const colorScheme of ['light', 'dark']) {
+      test(`axe-core finds no violations (${colorScheme})`, async ({ page }) => {
+        await page.emulateMedia({ colorScheme });
+        await open(page, '?target=points');
+        await hinges(page).locator('details summary').click();
+        await expectNoAxeViolations(page);
+        await unit(page).locator('[data-action="preset-dead"]').click();
+        await expectNoAxeViolations(page);
+      });
+    }
+
+    for (const width of [360, 1280]) {
+      for (const colorScheme of ['light', 'dark']) {
+        test(`screenshot at ${width} px (${colorScheme})`, async ({ page }) => {
+          await page.setViewportSize({ width, height: 800 });
+          await page.emulateMedia({ colorScheme });
+          await open(page);
+          await unit(page).locator('[data-action="step"]').click();
+          for (let i = 0; i < 8; i += 1) await hinges(page).locator('[data-action="step"]').click();
+          await expect(hinges(page).locator('[data-field="step"]')).toHaveText('200');
+          await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => resolve())));
+          const overflow = await page.evaluate(
+            () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+          );
+          expect(overflow, `horizontal overflow at ${width} px`).toBe(0);
+          await screenshot(page, `neuron-screen-${width}-${colorScheme}`);
+        });
+      }
+    }
+
+    test('a dead unit, screenshot at 1280 px', async ({ page }) => {
+      await open(page, '?w1=0.5&w2=0.5&b=-8');
+      await expect(unit(page).locator('[data-field="status"]')).toHaveAttribute('data-state', 'dead');
+      await unit(page).locator('[data-action="step"]').click();
+      await screenshot(page, 'neuron-screen-1280-dead');
+    });
+  });
+
+  test('two screens on one page are independent; destroy cleans up', async ({ page }) => {
+    const watch = watchPage(page);
+    await open(page);
+    await page.evaluate(async () => {
+      const { mountNeuronScreen } = await import('/js/screens/neuron/neuron-screen.js');
+      const host = document.createElement('div');
+      host.id = 'second';
+      document.querySelector('main').append(host);
+      window.second = mountNeuronScreen(host, { w1: 0.5, w2: 0.5, b: -8, units: 3, target: 'abs' });
+    });
+    await expect(page.locator('#second [data-field="status"]')).toHaveAttribute('data-state', 'dead');
+    await expect(unit(page).locator('[data-field="status"]')).toHaveAttribute('data-state', 'alive');
+    await expect(page.locator('#second [data-field="dead"]')).toHaveText(/ of 3$/);
+    await page.evaluate(() => window.second.destroy());
+    await expect(page.locator('#second')).toBeEmpty();
+    expect(watch.errors).toEqual([]);
+  });
+});

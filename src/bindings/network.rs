@@ -359,6 +359,13 @@ impl Network {
             .ok_or_else(|| JsError::new("grid: call evaluateGrid(resolution) first"))
     }
 
+    /// The grid points of the last `evaluateGrid` (`inputs` coordinates each, row 0 at the
+    /// top), as a view.
+    #[wasm_bindgen(js_name = gridPoints)]
+    pub fn grid_points(&self) -> std::result::Result<Float32Array, JsError> {
+        Ok(js::f32_view(self.grid()?.points()))
+    }
+
     /// View of the output at every grid point (row 0 at the top, largest x2).
     #[wasm_bindgen(js_name = gridOutput)]
     pub fn grid_output(&self) -> std::result::Result<Float32Array, JsError> {

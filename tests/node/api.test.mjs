@@ -155,6 +155,9 @@ test('grid views read wasm memory directly and match predict()', () => {
   assert.ok(network.gridUnitPixels() instanceof Uint8ClampedArray);
   assert.equal(network.gridUnitPixels().length, 8 * 256 * 4);
   assert.deepEqual(names().domains, { plane: [-6, 6], line: [-1, 1] });
+  const gridPoints = network.gridPoints();
+  assert.equal(gridPoints.length, 2 * 256);
+  assert.deepEqual(Array.from(gridPoints.subarray(0, 2)), [-6 + cell / 2, 6 - cell / 2]);
 });
 
 test('born dead: a deep narrow ReLU network is often constant on the domain', () => {

@@ -132,8 +132,8 @@ export function mountSingleUnit(element, options) {
         </div>
         <p class="hint">\u2202L/\u2202w\u2081 = \u2202L/\u2202z \u00b7 x\u2081, \u2202L/\u2202w\u2082 = \u2202L/\u2202z \u00b7 x\u2082 and
         \u2202L/\u2202b = \u2202L/\u2202z, where \u2202L/\u2202z is the core\u2019s (from <code>inspect</code>); the
-        mean column averages them over the training set. The core\u2019s own norm of the mean weight
-        gradient is <span data-field="core-norm">—</span>.</p>
+        mean column is the core\u2019s gradient of the mean loss over the training set. The norm of its
+        weight part is <span data-field="core-norm">—</span>.</p>
       </div>
       <p class="visually-hidden" role="status" aria-live="polite" aria-atomic="true" data-field="announcer"></p>
     </div>`;

@@ -113,30 +113,22 @@ export function createUnitModel(options) {
 
     /**
      * The whole training set: the core's mean loss, accuracy, dead flag and active share, and
-     * the gradient of the mean loss as the mean of the core's per-point gradients (the core
-     * reports only its norm, `gradWNorm`, which is returned as a check).
+     * the core's gradient of the mean loss with respect to w1, w2 and b.
      */
     whole() {
       const stats = network.stats(data, 'train');
       const layer = stats.layers[0];
       const unit = layer.units[0];
-      let gradW1 = 0;
-      let gradW2 = 0;
-      let gradB = 0;
-      for (let i = 0; i < count; i += 1) {
-        const point = inspectPoint(i);
-        gradW1 += point.gradW1;
-        gradW2 += point.gradW2;
-        gradB += point.gradB;
-      }
+      const gradient = network.gradient(data, 'train');
+      const { weights, biases } = network.layout()[0];
       return {
         loss: stats.loss,
         accuracy: stats.accuracy,
         dead: unit.dead,
         activeCount: Math.round(unit.activeShare * count),
-        gradW1: gradW1 / count,
-        gradW2: gradW2 / count,
-        gradB: gradB / count,
+        gradW1: gradient[weights],
+        gradW2: gradient[weights + 1],
+        gradB: gradient[biases],
         coreGradWNorm: layer.gradWNorm,
       };
     },

@@ -1,6 +1,6 @@
 # ReLU Lab. `make build` produces the static site in www/ (wasm in www/pkg); `make serve`
 # serves it; `make test` runs every check (.ci/check.sh). Tools come from .ci/install.sh.
-.PHONY: build serve test check bench
+.PHONY: build serve test check bench dist
 
 build:
 	.ci/install.sh
@@ -16,6 +16,11 @@ test:
 	.ci/check.sh
 
 check: test
+
+# dist/: the element, embed.html and one self-contained relu-lab.html, laid out as an npm
+# package (not published). See .ci/dist.mjs.
+dist: build
+	.ci/dist.sh
 
 bench: build
 	cargo bench --bench throughput

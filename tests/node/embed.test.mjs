@@ -1,0 +1,177 @@
+// The embed layer's pure parts: reading attributes and query strings (www/js/embed/config.js),
+// the postMessage protocol (protocol.js) and the theme rewriting of media queries and
+// selectors (theme.js). The browser side is tested by tests/e2e/embed.spec.mjs.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import {
+  ATTRIBUTE_KEYS,
+  changedSettings,
+  isEmbedKey,
+  networkHash,
+  parseList,
+  parseSize,
+  readConfig,
+  screenOptions,
+} from '../../www/js/embed/config.js';
+import {
+  createMessage,
+  originAllowed,
+  parseOrigins,
+  postTargets,
+  readInbound,
+  readOutbound,
+} from '../../www/js/embed/protocol.js';
+import { containerCondition, mediaForTheme, retargetSelector } from '../../www/js/embed/theme.js';
+import { decodeHash } from '../../www/js/screens/network/state.js';
+
+const from = (object) => (name) => object[name] ?? null;
+
+test('config: defaults, and bad values fall back with a problem listed', () => {
+  const config = readConfig(from({}));
+  assert.equal(config.screen, 'network');
+  assert.equal(config.theme, 'auto');
+  assert.deepEqual(config.hide, []);
+  assert.equal(config.remember, null);
+  assert.equal(config.autoplay, null);
+  assert.deepEqual(config.problems, []);
+
+  const bad = readConfig(from({ screen: 'everything', theme: 'neon', height: 'tall' }));
+  assert.equal(bad.screen, 'network');
+  assert.equal(bad.theme, 'auto');
+  assert.equal(bad.height, null);
+  assert.deepEqual(bad.problems, ['screen', 'theme', 'height']);
+});
+
+test('config: lists, sizes, flags, remember', () => {
+  assert.deepEqual(parseList(' optimizer, batch ,,Batch '), ['optimizer', 'batch']);
+  assert.equal(parseSize('520'), '520px');
+  assert.equal(parseSize('40rem'), '40rem');
+  assert.equal(parseSize('80vh'), '80vh');
+  assert.equal(parseSize('calc(1px)'), null);
+  const config = readConfig(from({ autoplay: 'false', remember: '', screen: 'function' }));
+  assert.equal(config.autoplay, false);
+  assert.equal(config.remember, 'function');
+  assert.equal(readConfig(from({ autoplay: '' })).autoplay, true);
+  assert.equal(readConfig(from({ remember: 'lesson-3' })).remember, 'lesson-3');
+});
+
+test('config: network settings by readable name or hash key give the URL-hash state', () => {
+  const config = readConfig(
+    from({ screen: 'network', preset: 'kill', hidden: '8,8', 'learning-rate': '0.1', opt: 'sgd', activation: 'leaky-relu' }),
+  );
+  assert.deepEqual(config.settings, { layers: '8,8', act: 'leaky-relu', opt: 'sgd', lr: '0.1' });
+  const hash = networkHash(config);
+  assert.equal(hash, 'preset=kill&layers=8,8&act=leaky-relu&opt=sgd&lr=0.1');
+  const { state, problems } = decodeHash(hash);
+  assert.deepEqual(problems, []);
+  assert.deepEqual(state.network.hidden, [8, 8]);
+  assert.equal(state.network.activation, 'leaky-relu');
+  assert.equal(state.train.optimizer, 'sgd');
+  assert.equal(state.train.learningRate, 0.1);
+  assert.equal(state.preset, 'kill');
+});
+
+test('config: every readable network key maps to a key the hash understands', () => {
+  const keys = [
+    ['data', 'xor'], ['noise', '0.2'], ['test-ratio', '0.3'], ['data-seed', '7'], ['hidden', '4'],
+    ['activation', 'elu'], ['slope', '0.1'], ['relu-at-zero', '1'], ['init', 'he-uniform'],
+    ['bias-init', '0.5'], ['seed', '9'], ['optimizer', 'momentum'], ['learning-rate', '0.01'],
+    ['batch-size', '20'], ['regularization', 'l2'], ['regularization-rate', '0.001'], ['speed', '3'],
+  ];
+  for (const [name, value] of keys) {
+    const config = readConfig(from({ screen: 'network', [name]: value }));
+    const { problems } = decodeHash(networkHash(config));
+    assert.deepEqual(problems, [], `${name}=${value}`);
+  }
+});
+
+test('config: function and neuron settings become mount options', () => {
+  const fn = readConfig(from({ screen: 'function', functions: 'relu, gelu', range: '1000', 'elu-alpha': '2' }));
+  assert.deepEqual(screenOptions(fn), { functions: ['relu', 'gelu'], range: 1000, eluAlpha: 2 });
+  const problems = [];
+  const neuron = readConfig(from({ screen: 'neuron', w1: '0.5', b: '-8', target: 'ABS', units: 'many' }));
+  assert.deepEqual(screenOptions(neuron, problems), { w1: 0.5, b: -8, target: 'abs' });
+  assert.deepEqual(problems, ['units']);
+});
+
+test('config: keys are case-insensitive, as HTML attributes are', () => {
+  assert.ok(isEmbedKey('eluAlpha'));
+  assert.ok(isEmbedKey('elualpha'));
+  assert.ok(isEmbedKey('learning-rate'));
+  assert.ok(!isEmbedKey('origin'));
+  assert.ok(!isEmbedKey('onload'));
+  assert.ok(ATTRIBUTE_KEYS.includes('screen'));
+});
+
+test('config: changed settings', () => {
+  const a = readConfig(from({ lr: '0.1', act: 'relu' }));
+  const b = readConfig(from({ lr: '0.3', act: 'relu', batch: '5' }));
+  assert.deepEqual(changedSettings(a, b).sort(), ['batch', 'lr']);
+});
+
+test('protocol: messages of the right shape only', () => {
+  assert.deepEqual(createMessage('resize', { height: 10 }), { height: 10, source: 'relu-lab', version: 1, type: 'resize' });
+  // A payload cannot override the envelope.
+  assert.equal(createMessage('ready', { source: 'evil', type: 'x' }).source, 'relu-lab');
+  const ok = (type, extra) => ({ source: 'relu-lab', version: 1, type, ...extra });
+  assert.ok(readInbound(ok('play')));
+  assert.ok(readInbound(ok('set-state', { state: { train: { learningRate: 0.1 } } })));
+  assert.ok(readInbound(ok('set-theme', { theme: 'dark' })));
+  for (const data of [
+    null, 'play', [], { type: 'play' }, ok('play', { version: 2 }), ok('play', { source: 'other' }),
+    ok('ready'), ok('eval'), ok('set-state', { state: null }), ok('set-state', { state: [] }),
+    ok('set-state'), ok('set-theme', { theme: 3 }),
+  ]) {
+    assert.equal(readInbound(data), null, JSON.stringify(data));
+  }
+  assert.ok(readOutbound(ok('resize', { height: 300 })));
+  assert.equal(readOutbound(ok('resize', { height: -1 })), null);
+  assert.equal(readOutbound(ok('resize', { height: 'big' })), null);
+  assert.equal(readOutbound(ok('play')), null);
+});
+
+test('protocol: origins restrict, and a typo never widens', () => {
+  assert.equal(parseOrigins(null), null);
+  assert.ok(originAllowed(null, 'https://anyone.example'));
+  assert.deepEqual(postTargets(null), ['*']);
+  const allowed = parseOrigins('https://lms.example/course/1, http://127.0.0.1:8123 javascript:alert(1)');
+  assert.deepEqual(allowed, ['https://lms.example', 'http://127.0.0.1:8123']);
+  assert.ok(originAllowed(allowed, 'https://lms.example'));
+  assert.ok(!originAllowed(allowed, 'https://evil.example'));
+  assert.ok(!originAllowed(allowed, 'null'));
+  const typo = parseOrigins('lms.example');
+  assert.deepEqual(typo, []);
+  assert.ok(!originAllowed(typo, 'https://lms.example'));
+  assert.deepEqual(postTargets(typo), []);
+});
+
+test('theme: page selectors are pointed at the frame', () => {
+  assert.equal(retargetSelector(':root', '.f'), '.f');
+  assert.equal(retargetSelector('body', '.f'), '.f');
+  assert.equal(retargetSelector('html, body.page--wide', '.f'), '.f, .f.page--wide');
+  assert.equal(retargetSelector(':root .x > p', '.f'), '.f .x > p');
+  assert.equal(retargetSelector('.tbody td', '.f'), '.tbody td');
+  assert.equal(retargetSelector('.body', '.f'), '.body');
+  assert.equal(retargetSelector('main:focus', '.f'), 'main:focus');
+});
+
+test('theme: colour-scheme media queries follow a forced theme', () => {
+  const dark = '(prefers-color-scheme: dark)';
+  assert.equal(mediaForTheme(dark, 'auto'), dark);
+  assert.equal(mediaForTheme(dark, 'dark'), 'all');
+  assert.equal(mediaForTheme(dark, 'light'), 'not all');
+  assert.equal(mediaForTheme(dark, 'contrast'), 'not all');
+  assert.equal(mediaForTheme('(prefers-color-scheme: light)', 'contrast'), 'all');
+  assert.equal(mediaForTheme('screen and (prefers-color-scheme: dark) and (min-width: 40rem)', 'dark'), 'screen and (min-width: 40rem)');
+  assert.equal(mediaForTheme('(prefers-color-scheme: dark), print', 'light'), 'print');
+});
+
+test('theme: width-only media queries become container conditions', () => {
+  assert.equal(containerCondition('(min-width: 56rem)'), '(min-width: 56rem)');
+  assert.equal(containerCondition('screen and (max-width: 30rem)'), '(max-width: 30rem)');
+  assert.equal(containerCondition('(min-width: 40rem) and (max-width: 60rem)'), '(min-width: 40rem) and (max-width: 60rem)');
+  assert.equal(containerCondition('(width >= 40rem)'), '(width >= 40rem)');
+  assert.equal(containerCondition('(prefers-reduced-motion: no-preference)'), null);
+  assert.equal(containerCondition('(min-width: 40rem), print'), null);
+  assert.equal(containerCondition('print and (min-width: 40rem)'), null);
+});

@@ -1,0 +1,227 @@
+// What an embed asks for, read from the <relu-lab> element's attributes or from embed.html's
+// query string (the same keys in both). Pure functions of strings; no DOM, no wasm, importable
+// from Node (tests/node/embed.test.mjs).
+//
+//   screen   function | neuron | network (network by default)
+//   preset   a preset id of that screen (network: healthy, kill, negative-bias, …)
+//   hide     comma-separated control keys the screen should not show
+//   lock     comma-separated control keys shown but not changeable
+//   theme    auto (follow the reader's system) | light | dark | contrast (projector)
+//   height, width   CSS lengths; a bare number means pixels
+//   remember        opt in to keeping the learner's settings in localStorage (value: a key)
+//   autoplay        start training without a click ("false" to forbid)
+// and every setting the screen keeps in its URL hash, by the hash key (lr=0.3) or by a
+// readable name (learning-rate="0.3"): see SCREEN_SETTINGS.
+
+export const SCREENS = Object.freeze(['function', 'neuron', 'network']);
+export const DEFAULT_SCREEN = 'network';
+export const THEMES = Object.freeze(['auto', 'light', 'dark', 'contrast']);
+
+/** Keys every screen understands. */
+export const COMMON_KEYS = Object.freeze([
+  'screen',
+  'preset',
+  'hide',
+  'lock',
+  'theme',
+  'height',
+  'width',
+  'remember',
+  'autoplay',
+]);
+
+/**
+ * Per screen: readable attribute name → the screen's own key. For the network screen the
+ * target is the URL-hash key of www/js/screens/network/state.js (so `hidden="8,8"` and
+ * `layers="8,8"` are the same); the short hash keys are accepted as they are.
+ * For the function and neuron screens the target is their mount option (function-screen.js,
+ * neuron-screen.js; the same keys as their pages' query strings).
+ */
+export const SCREEN_SETTINGS = Object.freeze({
+  network: Object.freeze({
+    data: 'data',
+    dataset: 'data',
+    noise: 'noise',
+    test: 'test',
+    'test-ratio': 'test',
+    dseed: 'dseed',
+    'data-seed': 'dseed',
+    pts: 'pts',
+    points: 'pts',
+    layers: 'layers',
+    hidden: 'layers',
+    act: 'act',
+    activation: 'act',
+    slope: 'slope',
+    relu0: 'relu0',
+    'relu-at-zero': 'relu0',
+    init: 'init',
+    bias: 'bias',
+    'bias-init': 'bias',
+    seed: 'seed',
+    opt: 'opt',
+    optimizer: 'opt',
+    lr: 'lr',
+    'learning-rate': 'lr',
+    batch: 'batch',
+    'batch-size': 'batch',
+    reg: 'reg',
+    regularization: 'reg',
+    rate: 'rate',
+    'regularization-rate': 'rate',
+    speed: 'speed',
+    'steps-per-frame': 'speed',
+  }),
+  function: Object.freeze({
+    functions: 'functions',
+    activations: 'functions',
+    range: 'range',
+    probe: 'probe',
+    slope: 'slope',
+    'elu-alpha': 'eluAlpha',
+    eluAlpha: 'eluAlpha',
+    'prelu-slope': 'preluSlope',
+    preluSlope: 'preluSlope',
+    'relu-at-zero': 'reluAtZero',
+    reluAtZero: 'reluAtZero',
+  }),
+  neuron: Object.freeze({
+    w1: 'w1',
+    w2: 'w2',
+    b: 'b',
+    bias: 'b',
+    'learning-rate': 'learningRate',
+    learningRate: 'learningRate',
+    units: 'units',
+    target: 'target',
+  }),
+});
+
+/** Every attribute the element watches (observedAttributes). */
+export const ATTRIBUTE_KEYS = Object.freeze([
+  ...new Set([...COMMON_KEYS, ...Object.values(SCREEN_SETTINGS).flatMap((table) => Object.keys(table))]),
+]);
+
+const LOWER_KEYS = new Set(ATTRIBUTE_KEYS.map((key) => key.toLowerCase()));
+
+/**
+ * Whether `key` is one of the embed's keys (for copying a query string onto the element).
+ * Attribute names are case-insensitive, so "eluAlpha" and "elualpha" are the same key.
+ */
+export function isEmbedKey(key) {
+  return LOWER_KEYS.has(String(key).toLowerCase());
+}
+
+/** "optimizer, batch" → ['optimizer', 'batch']: trimmed, lower-case, no empties or repeats. */
+export function parseList(text) {
+  if (text == null) return [];
+  return [
+    ...new Set(
+      String(text)
+        .split(/[\s,]+/)
+        .map((item) => item.trim().toLowerCase())
+        .filter(Boolean),
+    ),
+  ];
+}
+
+/** "520" → "520px"; "40rem", "100%", "80vh" kept; anything else null. */
+export function parseSize(text) {
+  if (text == null) return null;
+  const value = String(text).trim();
+  if (/^\d+(\.\d+)?$/.test(value)) return `${Number(value)}px`;
+  if (/^\d+(\.\d+)?(px|rem|em|vh|vw|svh|dvh|%|ch)$/.test(value)) return value;
+  return null;
+}
+
+/** Boolean attribute: present and not "false"/"no"/"0". */
+function parseFlag(text) {
+  if (text == null) return null;
+  return !['false', 'no', '0', 'off'].includes(String(text).trim().toLowerCase());
+}
+
+/**
+ * Read an embed's configuration. `get(name)` returns the attribute or query value, or null.
+ * Returns { screen, preset, hide, lock, theme, height, width, remember, autoplay, settings,
+ * problems }: `settings` maps the screen's own keys to the raw strings given (validated by
+ * the screen), `problems` lists keys whose values were ignored. Never throws.
+ */
+export function readConfig(get) {
+  const problems = [];
+  const raw = (name) => {
+    const value = get(name);
+    return value == null ? null : String(value);
+  };
+
+  let screen = (raw('screen') ?? DEFAULT_SCREEN).trim().toLowerCase();
+  if (!SCREENS.includes(screen)) {
+    problems.push('screen');
+    screen = DEFAULT_SCREEN;
+  }
+  let theme = (raw('theme') ?? 'auto').trim().toLowerCase();
+  if (!THEMES.includes(theme)) {
+    problems.push('theme');
+    theme = 'auto';
+  }
+  const size = (name) => {
+    const text = raw(name);
+    const value = parseSize(text);
+    if (text != null && value == null) problems.push(name);
+    return value;
+  };
+  const remember = raw('remember');
+
+  // The screen's settings: a readable name and the short key may both be given; the last
+  // one listed in SCREEN_SETTINGS wins, which is fine because they mean the same thing.
+  const settings = {};
+  for (const [name, key] of Object.entries(SCREEN_SETTINGS[screen])) {
+    const value = raw(name);
+    if (value != null) settings[key] = value.trim();
+  }
+  const preset = raw('preset')?.trim() || null;
+
+  return {
+    screen,
+    preset,
+    hide: parseList(raw('hide')),
+    lock: parseList(raw('lock')),
+    theme,
+    height: size('height'),
+    width: size('width'),
+    // remember="" (boolean form) uses a key made from the screen; remember="name" names it.
+    remember: remember == null ? null : remember.trim() || screen,
+    autoplay: parseFlag(raw('autoplay')),
+    settings,
+    problems,
+  };
+}
+
+/** The network screen's settings as a URL-hash string ("preset=kill&lr=0.3"). */
+export function networkHash(config) {
+  const params = [];
+  if (config.preset) params.push(['preset', config.preset]);
+  for (const [key, value] of Object.entries(config.settings)) params.push([key, value]);
+  return params.map(([key, value]) => `${key}=${encodeURIComponent(value).replace(/%2C/gi, ',')}`).join('&');
+}
+
+/**
+ * The function or neuron screen's mount options from its settings: lists and names as they
+ * are, numbers as numbers (a malformed number is dropped and listed in `problems`; the screen
+ * clamps the rest).
+ */
+export function screenOptions(config, problems = []) {
+  const options = {};
+  for (const [key, value] of Object.entries(config.settings)) {
+    if (key === 'functions') options.functions = parseList(value);
+    else if (key === 'target') options.target = value.toLowerCase();
+    else if (value !== '' && Number.isFinite(Number(value))) options[key] = Number(value);
+    else problems.push(key);
+  }
+  return options;
+}
+
+/** Which keys differ between two configs' raw settings (for updating without remounting). */
+export function changedSettings(before, after) {
+  const keys = new Set([...Object.keys(before.settings), ...Object.keys(after.settings)]);
+  return [...keys].filter((key) => before.settings[key] !== after.settings[key]);
+}

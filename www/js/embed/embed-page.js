@@ -1,0 +1,96 @@
+// embed.html: one <relu-lab> configured by the query string, speaking the postMessage
+// protocol of protocol.js with the page around the iframe.
+//
+//   embed.html?screen=network&preset=kill&hide=optimizer,batch&origin=https://lms.example
+//
+// `origin` (optional, comma-separated) restricts both ways: only messages from those origins
+// are obeyed, and messages are posted only to them. Without it the embed obeys its parent
+// whatever its origin and posts with '*': it posts nothing secret (settings and a height).
+// Messages from any window other than the parent are ignored. No storage is touched unless
+// the query says `remember`, and then only where the browser allows it.
+import { isEmbedKey, readConfig, THEMES } from './config.js';
+import { defineReluLab } from './element.js';
+import { createMessage, originAllowed, parseOrigins, postTargets, readInbound } from './protocol.js';
+import { SCREEN_ADAPTERS } from './screens.js';
+
+const COLOR_SCHEMES = { auto: 'light dark', light: 'light', dark: 'dark', contrast: 'light' };
+
+defineReluLab();
+
+const params = new URLSearchParams(window.location.search);
+const allowed = parseOrigins(params.get('origin'));
+const parent = window.parent !== window ? window.parent : null;
+
+const lab = document.createElement('relu-lab');
+for (const [key, value] of params) {
+  if (isEmbedKey(key)) lab.setAttribute(key.toLowerCase(), value);
+}
+const config = readConfig((name) => lab.getAttribute(name));
+document.documentElement.style.colorScheme = COLOR_SCHEMES[config.theme];
+const title = `ReLU Lab: ${SCREEN_ADAPTERS[config.screen].title}`;
+document.title = title;
+document.querySelector('[data-field="title"]').textContent = title;
+document.querySelector('[data-embed-slot]').replaceChildren(lab);
+
+/** Post a protocol message to the parent (to each allowed origin, or '*'). */
+function post(type, payload) {
+  if (!parent) return;
+  for (const target of postTargets(allowed)) parent.postMessage(createMessage(type, payload), target);
+}
+
+// ---- height: the host sizes the iframe to the content --------------------------------------
+let lastHeight = -1;
+new ResizeObserver(() => {
+  const height = Math.ceil(document.body.getBoundingClientRect().height);
+  if (height !== lastHeight) {
+    lastHeight = height;
+    post('resize', { height });
+  }
+}).observe(document.body);
+
+// ---- announcements -------------------------------------------------------------------------
+let announcedReady = false;
+lab.addEventListener('relu-lab-ready', (event) => {
+  if (announcedReady) return;
+  announcedReady = true;
+  post('ready', { screen: event.detail.screen });
+  const state = lab.getState();
+  if (state !== null) post('state', { state });
+});
+lab.addEventListener('relu-lab-state', (event) => post('state', { state: event.detail.state }));
+lab.addEventListener('relu-lab-error', (event) => post('error', { message: event.detail.message }));
+
+// ---- requests from the parent --------------------------------------------------------------
+window.addEventListener('message', async (event) => {
+  if (!parent || event.source !== parent || !originAllowed(allowed, event.origin)) return;
+  const message = readInbound(event.data);
+  if (!message) return;
+  await lab.ready;
+  switch (message.type) {
+    case 'set-state': {
+      const problems = lab.setState(message.state);
+      if (problems === null) post('error', { message: 'set-state: this screen has no settings to set' });
+      else if (problems.length > 0) post('error', { message: `set-state: ignored ${problems.join(', ')}` });
+      break;
+    }
+    case 'play':
+      lab.play();
+      break;
+    case 'pause':
+      lab.pause();
+      break;
+    case 'set-theme':
+      if (THEMES.includes(message.theme)) {
+        lab.setAttribute('theme', message.theme);
+        document.documentElement.style.colorScheme = COLOR_SCHEMES[message.theme];
+      } else {
+        post('error', { message: `set-theme: unknown theme "${message.theme.slice(0, 24)}"` });
+      }
+      break;
+    case 'get-state':
+      post('state', { state: lab.getState() });
+      break;
+    default:
+      break;
+  }
+});

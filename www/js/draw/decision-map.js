@@ -11,6 +11,40 @@ export function decisionMapHeight(width) {
   return side + MAP_MARGIN.top + MAP_MARGIN.bottom;
 }
 
+/** The square plotting frame inside a canvas of `width` × `height` CSS pixels. */
+export function mapFrame(width, height) {
+  return {
+    left: MAP_MARGIN.left,
+    top: MAP_MARGIN.top,
+    width: width - MAP_MARGIN.left - MAP_MARGIN.right,
+    height: height - MAP_MARGIN.top - MAP_MARGIN.bottom,
+  };
+}
+
+/**
+ * The input-plane coordinates under canvas position (px, py) in CSS pixels, or null outside
+ * the plotting frame. The inverse of where drawDecisionMap puts a point.
+ */
+export function mapPointAt(px, py, { width, height, domain }) {
+  const frame = mapFrame(width, height);
+  const u = (px - frame.left) / frame.width;
+  const v = (py - frame.top) / frame.height;
+  if (u < 0 || u > 1 || v < 0 || v > 1) return null;
+  return {
+    x1: domain[0] + u * (domain[1] - domain[0]),
+    x2: domain[1] - v * (domain[1] - domain[0]),
+  };
+}
+
+/** Where the input-plane point (x1, x2) lands on the canvas, in CSS pixels. */
+export function mapPosition(x1, x2, { width, height, domain }) {
+  const frame = mapFrame(width, height);
+  return {
+    px: frame.left + ((x1 - domain[0]) / (domain[1] - domain[0])) * frame.width,
+    py: frame.top + ((domain[1] - x2) / (domain[1] - domain[0])) * frame.height,
+  };
+}
+
 /**
  * One data point: class 0 a circle, class 1 an upward triangle (shape, not only colour, tells
  * the classes apart); `filled` for training points, outlined for test points. A halo keeps
@@ -50,17 +84,15 @@ export function drawPointMark(ctx, px, py, { label, filled, radius, color, halo 
  *   domain: [min, max] of both inputs,
  *   map: an R×R image (canvas) of the prediction, row 0 at the top (largest x2), or null,
  *   train, test: { points: Float32Array (x1, x2 per point), labels: Float32Array (0/1) },
- *   theme: see readTheme()
+ *   theme: see readTheme(),
+ *   highlight (optional): { x1, x2, color } a point to ring (the one being inspected),
+ *   transparent (optional, false): with no map, leave the plotting frame clear (for an
+ *     overlay of axes and points above a map drawn separately)
  * }
  */
 export function drawDecisionMap(ctx, data) {
   const { width, height, domain, theme } = data;
-  const frame = {
-    left: MAP_MARGIN.left,
-    top: MAP_MARGIN.top,
-    width: width - MAP_MARGIN.left - MAP_MARGIN.right,
-    height: height - MAP_MARGIN.top - MAP_MARGIN.bottom,
-  };
+  const frame = mapFrame(width, height);
   const x = linearScale(domain, [frame.left, frame.left + frame.width]);
   const y = linearScale(domain, [frame.top + frame.height, frame.top]);
 
@@ -69,7 +101,7 @@ export function drawDecisionMap(ctx, data) {
     ctx.imageSmoothingEnabled = true;
     ctx.imageSmoothingQuality = 'high';
     ctx.drawImage(data.map, frame.left, frame.top, frame.width, frame.height);
-  } else {
+  } else if (!data.transparent) {
     ctx.fillStyle = theme.background;
     ctx.fillRect(frame.left, frame.top, frame.width, frame.height);
   }
@@ -110,6 +142,20 @@ export function drawDecisionMap(ctx, data) {
         halo: theme.halo,
       });
     }
+  }
+  if (data.highlight) {
+    // A double ring (halo, colour, halo) is visible on every part of the map.
+    const px = x(data.highlight.x1);
+    const py = y(data.highlight.x2);
+    const ring = radius * 3;
+    ctx.lineWidth = 6;
+    ctx.strokeStyle = theme.halo;
+    ctx.beginPath();
+    ctx.arc(px, py, ring, 0, Math.PI * 2);
+    ctx.stroke();
+    ctx.lineWidth = 2.5;
+    ctx.strokeStyle = data.highlight.color ?? theme.ink;
+    ctx.stroke();
   }
   ctx.restore();
 }

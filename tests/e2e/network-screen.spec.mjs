@@ -1,0 +1,346 @@
+// End-to-end tests of the Network screen (network.html): it loads cleanly, learns, its
+// presets show dead and revived units in the diagram and the meters, a link reproduces a run
+// exactly, a bad link shows a notice, divergence pauses and explains, the learner's own
+// points go into the link, a keyboard-only session works, axe-core finds nothing in light and
+// dark, and screenshots at 360 px and 1280 px.
+import { test, expect } from '@playwright/test';
+import { expectNoAxeViolations, screenshot, watchPage } from './support.mjs';
+
+const screen = '[data-network-screen]';
+const field = (page, name) => page.locator(`${screen} [data-field="${name}"]:not([data-view] *)`);
+const action = (page, name) => page.locator(`${screen} [data-action="${name}"]:not([data-view] *)`).first();
+/** The screen's read-only numbers (full precision), from its data attributes. */
+const read = async (page, name) => page.locator(screen).getAttribute(`data-${name}`);
+const readNumber = async (page, name) => Number(await read(page, name));
+
+/** Open network.html with `hash` and wait until the screen has drawn its first frame. */
+async function openScreen(page, hash = '') {
+  await page.goto(`/network.html${hash}`);
+  await expect(page.locator(screen)).toHaveAttribute('data-step', /^\d+$/, { timeout: 20_000 });
+}
+
+/** Wait until the run has paused at `step` (a preset stops at its step count). */
+async function waitForPauseAt(page, step) {
+  await expect
+    .poll(async () => `${await read(page, 'step')} ${await read(page, 'playing')}`, { timeout: 60_000, intervals: [250] })
+    .toBe(`${step} false`);
+}
+
+/** Click (or tap) the big map at a fraction of its width and height. */
+async function clickMap(page, u, v) {
+  const map = page.locator(`${screen} .nw-map__overlay`);
+  const box = await map.boundingBox();
+  await map.click({ position: { x: box.width * u, y: box.height * v } });
+}
+
+/** Press Tab until `locator` has focus (at most `limit` presses). */
+async function tabTo(page, locator, limit = 120) {
+  for (let i = 0; i < limit; i += 1) {
+    if (await locator.evaluate((element) => element === document.activeElement)) return;
+    await page.keyboard.press('Tab');
+  }
+  throw new Error(`Tab never reached ${locator}`);
+}
+
+test.describe('network screen', () => {
+  test('loads with no console errors and no request outside the origin', async ({ page }) => {
+    const watch = watchPage(page);
+    await openScreen(page);
+    // Motion allowed: it plays on its own, and every part is there.
+    await expect(action(page, 'play')).toContainText('Pause');
+    await expect.poll(() => readNumber(page, 'step')).toBeGreaterThan(0);
+    await expect(page.locator(`${screen} .diagram-unit`)).toHaveCount(24);
+    await expect(page.locator(`${screen} .layer-meters tbody tr`)).toHaveCount(3);
+    await expect(page.locator(`${screen} .nw-chart canvas`)).toHaveCount(4);
+    await expect(page.locator(`${screen} .nw-map__overlay`)).toHaveAttribute('aria-label', /^Decision map after [\d,]+ training steps/);
+    // The settings went into the address.
+    await expect(page).toHaveURL(/#v=1&data=circle&.*layers=8,8,8&.*lr=0\.03/);
+    await expect(field(page, 'hash-notice')).toBeHidden();
+    expect(watch.errors).toEqual([]);
+    expect(watch.foreignRequests).toEqual([]);
+  });
+
+  test('training on the circle passes 90% test accuracy', async ({ page }) => {
+    await openScreen(page, '#speed=20');
+    await expect
+      .poll(() => readNumber(page, 'test-accuracy'), { timeout: 30_000, intervals: [250] })
+      .toBeGreaterThan(0.9);
+    const accuracy = await field(page, 'test-accuracy').textContent();
+    expect(Number(accuracy.replace('%', ''))).toBeGreaterThan(90);
+  });
+
+  test('kill preset: most units die, in the diagram, the meters and the log; revive: far fewer', async ({ page }) => {
+    await openScreen(page, '#preset=kill&speed=100');
+    await expect(page.locator(`${screen} [data-preset="kill"]`)).toHaveAttribute('aria-pressed', 'true');
+    await waitForPauseAt(page, 2000);
+    const dead = await readNumber(page, 'off-units');
+    expect(dead).toBeGreaterThanOrEqual(16);
+    await expect(field(page, 'dead-units')).toHaveText(`${dead} of 24`);
+    // The diagram marks exactly these units dead; the meters count them layer by layer.
+    await expect(page.locator(`${screen} .diagram-unit[data-dead="true"]`)).toHaveCount(dead);
+    const perLayer = await page
+      .locator(`${screen} .layer-meters tbody [data-field="dead"]`)
+      .evaluateAll((cells) => cells.map((cell) => Number(cell.dataset.value)));
+    expect(perLayer.reduce((a, b) => a + b, 0)).toBe(dead);
+    await expect(page.locator(`${screen} .layer-meters`)).toContainText(`${dead} of 24 units dead`);
+    // Deaths were told near the diagram, e.g. "Units 1.2, 3.4 and … died between steps …".
+    await expect(field(page, 'event-log')).toContainText(/died/);
+    await expect(field(page, 'announcer')).toContainText(/Paused at step 2,000, where this scenario shows its effect/);
+    await expect(page.locator(`${screen} [data-chart="dead"] canvas`)).toHaveAttribute('aria-label', /times a unit died or came back/);
+
+    // The same run with PReLU: few inactive units, none dead (only ReLU units can die).
+    await page.locator(`${screen} [data-preset="revive"]`).click();
+    await expect(page.locator(`${screen} [data-preset="revive"]`)).toHaveAttribute('aria-pressed', 'true');
+    // Faster: the speed is not part of the run, so the preset stays active.
+    await page.locator(`${screen} [data-setting="stepsPerFrame"]`).evaluate((slider) => {
+      slider.value = '100';
+      slider.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    await waitForPauseAt(page, 2000);
+    const inactive = await readNumber(page, 'off-units');
+    expect(inactive).toBeLessThanOrEqual(dead / 4);
+    await expect(field(page, 'off-label')).toHaveText('Inactive units');
+    await expect(page.locator(`${screen} .diagram-unit[data-dead="true"]`)).toHaveCount(0);
+    expect(await readNumber(page, 'test-accuracy')).toBeGreaterThan(0.9);
+  });
+
+  test('a copied link reproduces the run exactly', async ({ page, context }) => {
+    // A preset plays to its step count and pauses there: a fixed number of steps.
+    await openScreen(page, '#preset=healthy&speed=100');
+    await waitForPauseAt(page, 2000);
+    const link = page.url();
+    const losses = [await read(page, 'train-loss'), await read(page, 'test-loss')];
+    expect(Number(losses[0])).toBeGreaterThan(0);
+    const again = await context.newPage();
+    await again.goto(link);
+    await waitForPauseAt(again, 2000);
+    expect([await read(again, 'train-loss'), await read(again, 'test-loss')]).toEqual(losses);
+    expect(again.url()).toBe(link);
+    await again.close();
+  });
+
+  test.describe('with reduced motion', () => {
+    test.use({ reducedMotion: 'reduce' });
+
+    test('a link with your own points and settings reproduces the same steps', async ({ page, context }) => {
+      await openScreen(page, '#data=xor&noise=0.2&layers=6,5&act=elu&opt=adam&lr=0.01&batch=7&seed=11');
+      await expect(action(page, 'play')).toContainText('Play'); // no autoplay
+      // Add two points by their coordinates (the keyboard way) and one by clicking the map.
+      await page.locator(`${screen} [data-add="x1"]`).fill('2.5');
+      await page.locator(`${screen} [data-add="x2"]`).fill('-3');
+      await page.locator(`${screen} [data-add="label"]`).selectOption('1');
+      await action(page, 'add-point').click();
+      await page.locator(`${screen} [data-add="x1"]`).fill('-1.23');
+      await action(page, 'add-point').click();
+      await page.locator(`${screen} [data-mode][value="0"]`).check();
+      await clickMap(page, 0.5, 0.33);
+      await expect(page).toHaveURL(/pts=[A-Za-z0-9_-]{9}(&|$)/);
+      await expect(field(page, 'own-points')).toHaveText('3 of your own points added to the set.');
+      for (let i = 0; i < 12; i += 1) await action(page, 'step').click();
+      await expect(page.locator(screen)).toHaveAttribute('data-step', '12');
+      const link = page.url();
+      const losses = [await read(page, 'train-loss'), await read(page, 'test-loss')];
+
+      const again = await context.newPage();
+      await again.goto(link);
+      await expect(again.locator(screen)).toHaveAttribute('data-step', '0');
+      for (let i = 0; i < 12; i += 1) await again.locator(`${screen} [data-action="step"]`).click();
+      await expect(again.locator(screen)).toHaveAttribute('data-step', '12');
+      expect([await read(again, 'train-loss'), await read(again, 'test-loss')]).toEqual(losses);
+      await expect(again.locator(`${screen} [data-field="own-points"]`)).toHaveText('3 of your own points added to the set.');
+      await again.close();
+    });
+
+    test('a malformed link shows a notice and loads the valid part', async ({ page }) => {
+      const watch = watchPage(page);
+      await openScreen(page, '#lr=abc&layers=8,99&opt=adam&bogus=1');
+      await expect(field(page, 'hash-notice')).toBeVisible();
+      await expect(field(page, 'hash-notice')).toContainText(/could not be used \(lr, bogus, layers\)/);
+      await expect(page.locator(`${screen} [data-setting="train.optimizer"]`)).toHaveValue('adam');
+      await expect(page.locator(`${screen} input[type="number"][data-setting="train.learningRate"]`)).toHaveValue('0.03');
+      await expect(page.locator(`${screen} .diagram-unit`)).toHaveCount(24);
+      // The page still works, and the address now holds a clean, complete state.
+      await action(page, 'step').click();
+      await expect(page.locator(screen)).toHaveAttribute('data-step', '1');
+      await expect(page).toHaveURL(/#v=1&.*layers=8,8,8&.*opt=adam&lr=0\.03/);
+      await action(page, 'dismiss-notice').click();
+      await expect(field(page, 'hash-notice')).toBeHidden();
+      // Garbage that is not even key=value pairs.
+      await openScreen(page, '#%E0%A4%A&&==');
+      await expect(field(page, 'hash-notice')).toBeVisible();
+      expect(watch.errors).toEqual([]);
+    });
+
+    test('divergence pauses, explains, keeps the settings; Reset recovers', async ({ page }) => {
+      await openScreen(page, '#layers=8,8&act=leaky-relu&init=normal&lr=10&seed=4');
+      const hash = new URL(page.url()).hash;
+      await action(page, 'play').click();
+      await expect(field(page, 'diverged')).toBeVisible();
+      await expect(field(page, 'diverged')).toContainText('learning rate is probably too high');
+      await expect(action(page, 'play')).toBeDisabled();
+      await expect(action(page, 'play')).toContainText('Play');
+      await expect(action(page, 'step')).toBeDisabled();
+      await expect(field(page, 'announcer')).toContainText(/^Training stopped at step \d+: it diverged/);
+      expect(new URL(page.url()).hash).toBe(hash);
+      await field(page, 'diverged').locator('[data-action="reset"]').click();
+      await expect(field(page, 'diverged')).toBeHidden();
+      await expect(page.locator(screen)).toHaveAttribute('data-step', '0');
+      await expect(action(page, 'play')).toBeEnabled();
+    });
+
+    test('clear, then draw a data set of your own', async ({ page }) => {
+      await openScreen(page);
+      await action(page, 'clear').click();
+      await expect(field(page, 'own-points')).toHaveText('0 points of your own: add some to train.');
+      await expect(action(page, 'play')).toBeDisabled();
+      await expect(page.locator(`${screen} [data-mode][value="0"]`)).toBeChecked();
+      await clickMap(page, 0.5, 0.4);
+      await page.locator(`${screen} [data-mode][value="1"]`).check();
+      await clickMap(page, 0.3, 0.4);
+      await expect(field(page, 'own-points')).toHaveText('2 points of your own.');
+      await expect(page).toHaveURL(/data=custom&.*pts=/);
+      await expect(action(page, 'play')).toBeEnabled();
+      await action(page, 'step').click();
+      await expect(page.locator(screen)).toHaveAttribute('data-step', '1');
+    });
+
+    test('keyboard only: change a setting, train, inspect a point', async ({ page }) => {
+      await openScreen(page);
+      // A setting: one more hidden layer.
+      const addLayer = action(page, 'add-layer');
+      await tabTo(page, addLayer);
+      expect(await addLayer.evaluate((el) => getComputedStyle(el).outlineStyle)).toBe('solid');
+      await page.keyboard.press('Enter');
+      await expect(field(page, 'layer-count')).toHaveText('4');
+      await expect(page).toHaveURL(/layers=8,8,8,8&/);
+      await expect(page.locator(`${screen} .diagram-unit`)).toHaveCount(32);
+      // A unit stepper: one unit fewer in layer 1, focus stays on the button.
+      const fewer = page.locator(`${screen} [data-action="units"][data-layer="0"][data-delta="-1"]`);
+      await tabTo(page, fewer);
+      await page.keyboard.press('Enter');
+      await expect(page).toHaveURL(/layers=7,8,8,8&/);
+      await expect(fewer).toBeFocused();
+      // The learning rate slider, by arrow keys: 0.03 → 0.05.
+      const rate = page.locator(`${screen} input[type="range"][data-setting="train.learningRate"]`);
+      await tabTo(page, rate);
+      await page.keyboard.press('ArrowRight');
+      await expect(rate).toHaveAttribute('aria-valuetext', '0.05');
+      await expect(page).toHaveURL(/lr=0\.05&/);
+
+      // Train: Play with Space, then pause.
+      const play = action(page, 'play');
+      await tabTo(page, play);
+      await page.keyboard.press('Space');
+      await expect(play).toContainText('Pause');
+      await expect.poll(() => readNumber(page, 'step'), { timeout: 20_000 }).toBeGreaterThan(100);
+      await page.keyboard.press('Space');
+      await expect(play).toContainText('Play');
+      await expect(field(page, 'announcer')).toHaveText(/^Paused at step [\d,]+: test accuracy \d+%, \d+ of 31 units dead, layer 1 \d+% sparse/);
+
+      // Inspect training point 5, then step through its passes with the arrow keys.
+      const index = field(page, 'inspect-index');
+      await tabTo(page, index);
+      await page.keyboard.press('Control+A');
+      await page.keyboard.type('5');
+      await page.keyboard.press('Enter');
+      const inspector = page.locator(`${screen} .trace-inspector`);
+      await expect(inspector).toBeVisible();
+      await expect(field(page, 'inspect-hint')).toContainText('Following training point 5');
+      await page.keyboard.press('ArrowUp'); // the number field: point 6
+      await page.keyboard.press('Enter');
+      await expect(field(page, 'inspect-hint')).toContainText('Following training point 6');
+      const next = inspector.locator('[data-action="next"]');
+      await tabTo(page, next);
+      const current = inspector.locator('[aria-current="step"]');
+      const first = await current.textContent();
+      await page.keyboard.press('Enter');
+      await expect(current).not.toHaveText(first);
+      await page.keyboard.press('ArrowRight');
+      await expect(inspector.locator('[data-field="explanation"]')).not.toBeEmpty();
+      // Close it again from the keyboard.
+      await tabTo(page, action(page, 'inspect-close'));
+      await page.keyboard.press('Enter');
+      await expect(inspector).toBeHidden();
+    });
+
+    test('two screens live on one page; controls can be hidden or disabled; destroy cleans up', async ({ page }) => {
+      const watch = watchPage(page);
+      await openScreen(page, '#preset=healthy');
+      const hash = new URL(page.url()).hash;
+      await page.evaluate(async () => {
+        const { mountNetworkScreen } = await import('/js/screens/network/screen.js');
+        const host = document.createElement('div');
+        host.id = 'second';
+        document.querySelector('main').append(host);
+        window.secondScreen = mountNetworkScreen(host, {
+          useHash: false,
+          idPrefix: 'second',
+          state: { data: { name: 'xor' }, network: { hidden: [4, 4] } },
+          controls: { hidden: ['presets', 'new-seed'], disabled: ['layers'] },
+        });
+      });
+      const second = page.locator('#second [data-network-screen]');
+      await expect(second).toHaveAttribute('data-step', '0');
+      await expect(second.locator('.diagram-unit')).toHaveCount(8);
+      await expect(second.locator('[data-control="presets"]')).toBeHidden();
+      await expect(second.locator('[data-action="new-seed"]')).toBeHidden();
+      await expect(second.locator('[data-action="add-layer"]')).toBeDisabled();
+      await second.locator('[data-action="step"]').click();
+      await expect(second).toHaveAttribute('data-step', '1');
+      // The first screen and the address are untouched.
+      await expect(page.locator(screen).first()).toHaveAttribute('data-step', '0');
+      expect(new URL(page.url()).hash).toBe(hash);
+      const state = await page.evaluate(() => window.secondScreen.getState());
+      expect(state.data.name).toBe('xor');
+      expect(state.network.hidden).toEqual([4, 4]);
+      expect(await page.evaluate(() => window.secondScreen.setState({ train: { learningRate: 0.1 } }))).toEqual([]);
+      await expect(second.locator('input[type="number"][data-setting="train.learningRate"]')).toHaveValue('0.1');
+      await page.evaluate(() => window.secondScreen.destroy());
+      await expect(page.locator('#second')).toBeEmpty();
+      expect(watch.errors).toEqual([]);
+    });
+
+    test('every control is labelled and at least 24 px', async ({ page }) => {
+      await openScreen(page);
+      const controls = page.locator(`${screen} :is(button, input, select):visible`);
+      const count = await controls.count();
+      expect(count).toBeGreaterThan(40);
+      for (let i = 0; i < count; i += 1) {
+        const control = controls.nth(i);
+        const box = await control.boundingBox();
+        const type = await control.getAttribute('type');
+        if (type !== 'radio') {
+          expect(box.height, await control.evaluate((el) => el.outerHTML.slice(0, 80))).toBeGreaterThanOrEqual(24);
+        }
+        await expect(control).toHaveAccessibleName(/\S/);
+      }
+    });
+
+    for (const colorScheme of ['light', 'dark']) {
+      test(`axe-core finds no violations (${colorScheme})`, async ({ page }) => {
+        await page.emulateMedia({ colorScheme, reducedMotion: 'reduce' });
+        await openScreen(page, '#preset=kill');
+        for (let i = 0; i < 5; i += 1) await action(page, 'step').click();
+        await action(page, 'inspect').click(); // the inspector too
+        await expect(page.locator(`${screen} .trace-inspector`)).toBeVisible();
+        await page.locator(`${screen} .diagram-unit`).nth(3).focus(); // and the unit card
+        await expectNoAxeViolations(page);
+      });
+    }
+
+    for (const width of [360, 1280]) {
+      test(`screenshot at ${width} px`, async ({ page }) => {
+        await page.setViewportSize({ width, height: 900 });
+        await openScreen(page, '#preset=kill&speed=100');
+        await action(page, 'play').click();
+        await waitForPauseAt(page, 2000);
+        await action(page, 'inspect').click();
+        // Nothing overflows sideways.
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+        expect(overflow).toBeLessThanOrEqual(0);
+        await page.evaluate(() => window.scrollTo(0, 0)); // the sticky toolbar at the top
+        await screenshot(page, `network-${width}`);
+      });
+    }
+  });
+});

@@ -1,0 +1,125 @@
+// The network screen's state model (www/js/screens/network/state.js): its lists match the
+// core's names, the URL hash round-trips exactly, and a bad hash never throws: it loads the
+// defaults (or the valid part) and names what it ignored.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import lab from './load.mjs';
+import {
+  ACTIVATIONS, DATASETS, INITS, LEARNING_RATES, OPTIMIZERS, activePreset, decodeHash,
+  decodePoints, defaultState, encodeHash, encodePoints, mergeState, needsRebuild, presetState,
+  quantisePoint,
+} from '../../www/js/screens/network/state.js';
+import { PRESETS } from '../../www/js/screens/network/presets.js';
+
+test('the screen offers exactly the core’s activations, inits, optimisers and 2-D data sets', () => {
+  const names = lab.names();
+  assert.deepEqual([...ACTIVATIONS], names.activations);
+  assert.deepEqual([...INITS], names.inits);
+  assert.deepEqual([...OPTIMIZERS], names.optimizers);
+  for (const name of DATASETS.filter((n) => n !== 'custom')) assert.ok(names.datasets.includes(name));
+  assert.deepEqual(names.domains.plane, [-6, 6]);
+});
+
+test('every hash round-trips to the same state', () => {
+  const states = [defaultState(), ...PRESETS.map((p) => presetState(p.id))];
+  const custom = mergeState(defaultState(), {
+    data: { name: 'custom', noise: 0.35, testRatio: 0.2, seed: 123456789, points: [[1.234, -5.99, 1], [6, 6, 0], [-6, 0.05, 1]] },
+    network: { hidden: [], activation: 'leaky-relu', slope: 0.2, reluAtZero: 0.5, init: 'uniform', biasInit: -2.5, seed: 2 ** 40 },
+    train: { optimizer: 'momentum', learningRate: 0.00002, batchSize: 7, regularization: 'l1', regularizationRate: 0.003 },
+    stepsPerFrame: 42,
+  });
+  assert.deepEqual(custom.problems, []);
+  states.push(custom.state);
+  for (const state of states) {
+    const decoded = decodeHash(`#${encodeHash(state)}`);
+    assert.deepEqual(decoded.problems, []);
+    assert.deepEqual(decoded.state, state);
+  }
+  assert.deepEqual(custom.state.data.points[0], [1.25, -6, 1], 'points sit on the 0.05 grid');
+});
+
+test('points pack into 3 characters each', () => {
+  const points = [];
+  for (let i = 0; i < 50; i += 1) points.push(quantisePoint(-6 + i * 0.24, 6 - i * 0.17, i % 2));
+  const text = encodePoints(points);
+  assert.equal(text.length, 150);
+  assert.deepEqual(decodePoints(text), points);
+  assert.equal(decodePoints('ab'), undefined);
+  assert.equal(decodePoints('!!!'), undefined);
+});
+
+test('a malformed or out-of-range hash keeps the valid part and names the rest', () => {
+  const cases = [
+    ['#lr=abc', ['lr']],
+    ['#lr=100', ['lr']],
+    ['#layers=8,99,4', ['layers']],
+    ['#layers=1,2,3,4,5,6,7,8,9', ['layers']],
+    ['#act=swish&noise=-1', ['act', 'noise']],
+    ['#pts=@@@', ['pts']],
+    ['#seed=1.5&dseed=-3', ['seed', 'dseed']],
+    ['#%E0%A4%A', ['%E0%A4%A']],
+    ['#preset=nope', ['preset']],
+    ['#v=9', ['v']],
+    ['#whatever', ['whatever']],
+  ];
+  for (const [hash, problems] of cases) {
+    const { state, problems: found } = decodeHash(hash);
+    assert.deepEqual(found.sort(), problems.sort(), hash);
+    assert.deepEqual(state, defaultState(), hash);
+  }
+  const partly = decodeHash('#lr=abc&opt=adam&layers=4,4');
+  assert.deepEqual(partly.problems, ['lr']);
+  assert.equal(partly.state.train.optimizer, 'adam');
+  assert.deepEqual(partly.state.network.hidden, [4, 4]);
+  assert.equal(partly.state.train.learningRate, defaultState().train.learningRate);
+  assert.deepEqual(decodeHash('').problems, []);
+  assert.equal(decodeHash('').empty, true);
+});
+
+test('a preset named in the hash is the base for the other keys', () => {
+  const kill = decodeHash('#preset=kill');
+  assert.deepEqual(kill.state, presetState('kill'));
+  assert.equal(activePreset(kill.state).id, 'kill');
+  const changed = decodeHash('#preset=kill&lr=0.01');
+  assert.equal(changed.state.train.learningRate, 0.01);
+  assert.equal(changed.state.train.optimizer, 'adam');
+  assert.equal(activePreset(changed.state), null, 'a changed preset is no longer that preset');
+});
+
+test('only data and network changes rebuild the run', () => {
+  const base = defaultState();
+  const change = (partial) => needsRebuild(base, mergeState(base, partial).state);
+  assert.equal(change({ train: { learningRate: 0.1 } }), false);
+  assert.equal(change({ stepsPerFrame: 20 }), false);
+  assert.equal(change({ network: { hidden: [8, 8] } }), true);
+  assert.equal(change({ data: { noise: 0.2 } }), true);
+  assert.equal(change({ data: { points: [[0, 0, 1]] } }), true);
+  assert.ok(LEARNING_RATES.includes(0.03) && LEARNING_RATES.includes(0.3) && LEARNING_RATES.includes(1));
+  assert.equal(LEARNING_RATES[0], 1e-5);
+  assert.equal(LEARNING_RATES.at(-1), 10);
+});
+
+test('unit events are told in one short batched message, 1-based', async () => {
+  const { describeEvents, describeSummary } = await import('../../www/js/screens/network/describe.js');
+  const relu = ['relu', 'relu', 'relu', 'linear'];
+  assert.equal(describeEvents([{ step: 1240, layer: 1, unit: 4, died: true }], relu), 'Unit 2.5 died at step 1,240.');
+  assert.equal(
+    describeEvents([
+      { step: 10, layer: 0, unit: 1, died: true },
+      { step: 12, layer: 2, unit: 0, died: true },
+      { step: 15, layer: 0, unit: 3, died: false },
+    ], relu),
+    'Units 1.2 and 3.1 died between steps 10 and 12. Unit 1.4 came back at step 15.',
+  );
+  assert.equal(
+    describeEvents([{ step: 3, layer: 1, unit: 4, died: true }, { step: 9, layer: 1, unit: 4, died: false }], relu),
+    'Unit 2.5 died and came back between steps 3 and 9.',
+  );
+  assert.equal(describeEvents([{ step: 7, layer: 0, unit: 0, died: true }], ['leaky-relu', 'linear']), 'Unit 1.1 became inactive at step 7.');
+  const many = Array.from({ length: 9 }, (_, unit) => ({ step: 100 + unit, layer: 0, unit, died: true }));
+  assert.equal(describeEvents(many, relu), 'Units 1.1, 1.2, 1.3, 1.4, 1.5, 1.6 and 3 more died between steps 100 and 108.');
+  assert.equal(
+    describeSummary({ testAccuracy: 0.973, trainAccuracy: 0.98, unitCount: 16, offCount: 3, canDie: true, sparsity: [0.48, 0.2] }),
+    'test accuracy 97%, 3 of 16 units dead, layer 1 48% sparse, layer 2 20% sparse',
+  );
+});

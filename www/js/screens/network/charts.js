@@ -1,0 +1,186 @@
+// Component: four small charts over training steps (loss, accuracy, dead units, sparsity),
+// drawn from a copy of the core's history columns by the pure drawHistoryChart. The screen
+// calls update() once per drawn frame; a chart redraws only when its data, size or theme
+// changed. Dead-and-revive events are marked on the dead-unit chart.
+import { sizeCanvas } from '../../canvas.js';
+import { drawHistoryChart, HISTORY, niceTicks } from '../../draw/history-chart.js';
+import { formatPercent } from '../../format.js';
+import { watchWidth } from '../../media.js';
+
+const LINE = (cls, dashed) =>
+  `<svg class="legend__sample" viewBox="0 0 36 12" aria-hidden="true" focusable="false">` +
+  `<line x1="2" y1="6" x2="34" y2="6" class="nw-line ${cls}${dashed ? ' nw-line--dashed' : ''}"/></svg>`;
+const TRIANGLE = (cls, down) =>
+  `<svg class="legend__sample nw-marker-sample" viewBox="0 0 12 12" aria-hidden="true" focusable="false">` +
+  `<polygon class="${cls}" points="${down ? '1,2 11,2 6,10' : '1,10 11,10 6,2'}"/></svg>`;
+
+/** The charts and their legends. */
+const CHARTS = [
+  {
+    key: 'loss',
+    title: 'Loss',
+    legend: [`${LINE('nw-line--train')}training`, `${LINE('nw-line--test', true)}test`],
+  },
+  {
+    key: 'accuracy',
+    title: 'Accuracy',
+    legend: [`${LINE('nw-line--train')}training`, `${LINE('nw-line--test', true)}test`],
+  },
+  {
+    key: 'dead',
+    title: '<span data-field="dead-title">Dead units (training set)</span>',
+    legend: [
+      `${LINE('nw-line--dead')}dead`,
+      `${TRIANGLE('nw-marker--died', true)}<span data-field="died-label">a unit died</span>`,
+      `${TRIANGLE('nw-marker--revived', false)}<span data-field="revived-label">came back</span>`,
+    ],
+  },
+  {
+    key: 'sparsity',
+    title: 'Sparsity (share of zeros)',
+    legend: [`${LINE('nw-line--sparsity')}all hidden layers`],
+  },
+];
+
+/** While playing, charts redraw at most this often (ms). */
+const CHART_INTERVAL_MS = 100;
+
+/** Chart height for a given width (CSS pixels). */
+const chartHeight = (width) => Math.round(Math.min(150, Math.max(110, width * 0.45)));
+
+/**
+ * Mount the charts into `container`.
+ * options: { idPrefix, requestDraw() (asks the screen for a frame, e.g. after a resize) }
+ * Returns { update(data), setLabels(labels), destroy() }.
+ */
+export function createCharts(container, options) {
+  const id = (name) => `${options.idPrefix}-${name}`;
+  container.innerHTML = `
+    <div class="nw-charts" role="group" aria-labelledby="${id('charts-title')}">
+      <h3 id="${id('charts-title')}" class="nw-subhead">Over time</h3>
+      <div class="nw-charts__grid">
+        ${CHARTS.map(
+          (chart) => `
+          <figure class="nw-chart" data-chart="${chart.key}">
+            <figcaption>
+              <span class="nw-chart__title" id="${id(`chart-${chart.key}`)}">${chart.title}</span>
+              <span class="nw-chart__legend">${chart.legend.map((item) => `<span>${item}</span>`).join('')}</span>
+            </figcaption>
+            <div class="nw-chart__canvas"><canvas role="img" aria-label="${chart.key} chart"></canvas></div>
+          </figure>`,
+        ).join('')}
+      </div>
+    </div>`;
+  const charts = CHARTS.map((chart) => {
+    const figure = container.querySelector(`[data-chart="${chart.key}"]`);
+    return { ...chart, canvas: figure.querySelector('canvas'), holder: figure.querySelector('.nw-chart__canvas'), width: 0, drawnKey: '' };
+  });
+  let lastDraw = -Infinity;
+  const stops = charts.map((chart) =>
+    watchWidth(chart.holder, (width) => {
+      chart.width = width;
+      chart.drawnKey = '';
+      options.requestDraw();
+    }),
+  );
+
+  return {
+    /**
+     * data: { columns, count (records), step, playing, markers: [{ step, died }], unitCount, canDie,
+     *         theme (readTheme plus colours: train, test, dead, sparsity, died, revived),
+     *         themeKey (changes with the colour scheme) }
+     */
+    update(data) {
+      const { columns, count, theme } = data;
+      const setText = (name, text) => {
+        const element = container.querySelector(`[data-field="${name}"]`);
+        if (element.textContent !== text) element.textContent = text;
+      };
+      // Only ReLU units can die; for the others the marks are units turning inactive.
+      setText('dead-title', data.canDie ? 'Dead units (training set)' : 'Dead units (training set; only ReLU units die)');
+      setText('died-label', data.canDie ? 'a unit died' : 'a unit became inactive');
+      setText('revived-label', data.canDie ? 'came back' : 'active again');
+      const lastStep = count > 0 ? columns[(count - 1) * HISTORY.stride] : 0;
+      const xMax = Math.max(lastStep, data.step);
+      const key = `${count}|${lastStep}|${data.step}|${data.markers.length}|${data.themeKey}`;
+      // While playing, about 10 redraws a second are plenty for a chart; the cost per frame
+      // stays bounded anyway (at most 512 records).
+      const now = performance.now();
+      const resized = charts.some((chart) => chart.width && chart.drawnKey === '');
+      if (data.playing && !resized && now - lastDraw < CHART_INTERVAL_MS) return;
+      lastDraw = now;
+      let maxLoss = 0;
+      for (let r = 0; r < count; r += 1) {
+        for (const column of [HISTORY.trainLoss, HISTORY.testLoss]) {
+          const value = columns[r * HISTORY.stride + column];
+          if (Number.isFinite(value) && value > maxLoss) maxLoss = value;
+        }
+      }
+      const lossTop = Math.min(3, Math.max(0.8, Math.ceil(maxLoss * 5) / 5));
+      const deadTop = Math.max(1, data.unitCount);
+      const setup = {
+        loss: {
+          series: [
+            { column: HISTORY.trainLoss, color: theme.train },
+            { column: HISTORY.testLoss, color: theme.test, dash: [6, 4] },
+          ],
+          yDomain: [0, lossTop],
+          yTicks: niceTicks(lossTop, 3),
+          yFormat: (v) => String(v),
+        },
+        accuracy: {
+          series: [
+            { column: HISTORY.trainAccuracy, color: theme.train },
+            { column: HISTORY.testAccuracy, color: theme.test, dash: [6, 4] },
+          ],
+          yDomain: [0, 1],
+          yTicks: [0, 0.5, 1],
+          yFormat: (v) => formatPercent(v, 0),
+        },
+        dead: {
+          series: [{ column: HISTORY.deadUnits, color: theme.dead }],
+          yDomain: [0, deadTop],
+          yTicks: niceTicks(deadTop, 3).filter((v) => Number.isInteger(v)),
+          yFormat: (v) => String(v),
+          markers: data.markers,
+        },
+        sparsity: {
+          series: [{ column: HISTORY.sparsity, color: theme.sparsity }],
+          yDomain: [0, 1],
+          yTicks: [0, 0.5, 1],
+          yFormat: (v) => formatPercent(v, 0),
+        },
+      };
+      for (const chart of charts) {
+        if (!chart.width || chart.drawnKey === key) continue;
+        chart.drawnKey = key;
+        const height = chartHeight(chart.width);
+        const ctx = sizeCanvas(chart.canvas, chart.width, height);
+        drawHistoryChart(ctx, {
+          width: chart.width,
+          height,
+          columns,
+          count,
+          xMax,
+          markers: [],
+          markerColors: { died: theme.died, revived: theme.revived },
+          theme,
+          ...setup[chart.key],
+        });
+      }
+    },
+    /**
+     * The charts' text alternatives, { loss, accuracy, dead, sparsity } (set on pause, step
+     * and threshold crossings, not every frame).
+     */
+    setLabels(labels) {
+      for (const chart of charts) {
+        if (labels[chart.key]) chart.canvas.setAttribute('aria-label', labels[chart.key]);
+      }
+    },
+    destroy() {
+      for (const stop of stops) stop();
+      container.replaceChildren();
+    },
+  };
+}

@@ -1,0 +1,421 @@
+// The network screen's state: defaults, limits, validation, presets applied, and the URL hash.
+// Pure functions of plain objects; no DOM, no wasm, importable from Node.
+//
+// A state is
+//   { preset: id | null,
+//     data:    { name, noise, testRatio, seed, points: [[x1, x2, label], …] },
+//     network: { hidden: [widths], activation, slope, reluAtZero, init, biasInit, seed },
+//     train:   { optimizer, learningRate, batchSize, regularization, regularizationRate },
+//     stepsPerFrame }
+// `data.points` are the learner's own points, on a 0.05 grid so that a link stores them
+// exactly. With a generated set they are added to it; with `custom` they are the whole set.
+import { findPreset, PRESETS } from './presets.js';
+
+/** Points in each generated set. */
+export const POINT_COUNT = 500;
+/** The input plane, on both axes (the core's `names().domains.plane`). */
+export const DOMAIN = Object.freeze([-6, 6]);
+
+export const DATASETS = Object.freeze(['circle', 'xor', 'gaussians', 'spiral', 'custom']);
+/** The core's `names().activations` (checked by tests/node/network-state.test.mjs). */
+export const ACTIVATIONS = Object.freeze([
+  'relu', 'leaky-relu', 'prelu', 'elu', 'gelu', 'gelu-tanh', 'silu', 'softplus', 'sigmoid',
+  'tanh', 'linear',
+]);
+export const INITS = Object.freeze([
+  'he-normal', 'he-uniform', 'xavier-normal', 'xavier-uniform', 'normal', 'uniform', 'zeros',
+]);
+export const OPTIMIZERS = Object.freeze(['sgd', 'momentum', 'adam']);
+export const REGULARIZATIONS = Object.freeze(['none', 'l1', 'l2']);
+export const RELU_AT_ZERO = Object.freeze([0, 0.5, 1]);
+export const REGULARIZATION_RATES = Object.freeze([0, 0.0001, 0.0003, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1]);
+
+/** Inclusive ranges of the numeric settings. */
+export const LIMITS = Object.freeze({
+  layers: Object.freeze({ min: 0, max: 8 }),
+  units: Object.freeze({ min: 1, max: 16 }),
+  noise: Object.freeze({ min: 0, max: 0.5 }),
+  testRatio: Object.freeze({ min: 0, max: 0.9 }),
+  seed: Object.freeze({ min: 0, max: Number.MAX_SAFE_INTEGER }),
+  slope: Object.freeze({ min: 0, max: 1 }),
+  biasInit: Object.freeze({ min: -10, max: 10 }),
+  learningRate: Object.freeze({ min: 1e-5, max: 10 }),
+  batchSize: Object.freeze({ min: 1, max: 100 }),
+  regularizationRate: Object.freeze({ min: 0, max: 1 }),
+  stepsPerFrame: Object.freeze({ min: 1, max: 100 }),
+  points: Object.freeze({ max: 300 }),
+});
+
+/** The learning-rate slider's stops: 1, 2, 3, 5 per decade from 1e-5 to 10. */
+export const LEARNING_RATES = Object.freeze(
+  (() => {
+    const rates = [];
+    for (let exponent = -5; exponent <= 0; exponent += 1) {
+      for (const mantissa of [1, 2, 3, 5]) rates.push(Number(`${mantissa}e${exponent}`));
+    }
+    rates.push(10);
+    return rates;
+  })(),
+);
+
+/** Index of the slider stop nearest to `rate` on a log scale. */
+export function nearestRateIndex(rate) {
+  let best = 0;
+  for (let i = 1; i < LEARNING_RATES.length; i += 1) {
+    if (Math.abs(Math.log(LEARNING_RATES[i] / rate)) < Math.abs(Math.log(LEARNING_RATES[best] / rate))) {
+      best = i;
+    }
+  }
+  return best;
+}
+
+const DEFAULTS = Object.freeze({
+  preset: null,
+  data: Object.freeze({ name: 'circle', noise: 0.1, testRatio: 0.5, seed: 1, points: Object.freeze([]) }),
+  network: Object.freeze({
+    hidden: Object.freeze([8, 8, 8]),
+    activation: 'relu',
+    slope: 0.01,
+    reluAtZero: 0,
+    init: 'he-normal',
+    biasInit: 0,
+    seed: 4,
+  }),
+  train: Object.freeze({
+    optimizer: 'sgd',
+    learningRate: 0.03,
+    batchSize: 10,
+    regularization: 'none',
+    regularizationRate: 0,
+  }),
+  stepsPerFrame: 5,
+});
+
+/** A fresh, mutable copy of the default state. */
+export function defaultState() {
+  return cloneState(DEFAULTS);
+}
+
+/** A deep copy of a state (plain data only). */
+export function cloneState(state) {
+  return {
+    preset: state.preset ?? null,
+    data: { ...state.data, points: state.data.points.map((point) => [...point]) },
+    network: { ...state.network, hidden: [...state.network.hidden] },
+    train: { ...state.train },
+    stepsPerFrame: state.stepsPerFrame,
+  };
+}
+
+// ---- validation --------------------------------------------------------------------------
+
+/** Round to a grid of `step` without float drift (0.1 + 0.2 stays 0.3). */
+const roundTo = (value, step) => Number((Math.round(value / step) * step).toFixed(10));
+
+function inRange(value, { min, max }) {
+  return typeof value === 'number' && Number.isFinite(value) && value >= min && value <= max;
+}
+
+/** Field checkers: return the clean value, or undefined when the value cannot be used. */
+const CHECK = {
+  name: (v) => (DATASETS.includes(v) ? v : undefined),
+  noise: (v) => (inRange(v, LIMITS.noise) ? roundTo(v, 0.01) : undefined),
+  testRatio: (v) => (inRange(v, LIMITS.testRatio) ? roundTo(v, 0.01) : undefined),
+  seed: (v) => (Number.isSafeInteger(v) && inRange(v, LIMITS.seed) ? v : undefined),
+  points: (v) => {
+    if (!Array.isArray(v) || v.length > LIMITS.points.max) return undefined;
+    const clean = [];
+    for (const point of v) {
+      if (!Array.isArray(point) || point.length !== 3) return undefined;
+      const [x1, x2, label] = point;
+      if (!inRange(x1, { min: DOMAIN[0], max: DOMAIN[1] })) return undefined;
+      if (!inRange(x2, { min: DOMAIN[0], max: DOMAIN[1] })) return undefined;
+      if (label !== 0 && label !== 1) return undefined;
+      clean.push(quantisePoint(x1, x2, label));
+    }
+    return clean;
+  },
+  hidden: (v) => {
+    if (!Array.isArray(v) || !inRange(v.length, LIMITS.layers)) return undefined;
+    if (!v.every((w) => Number.isInteger(w) && inRange(w, LIMITS.units))) return undefined;
+    return [...v];
+  },
+  activation: (v) => (ACTIVATIONS.includes(v) ? v : undefined),
+  slope: (v) => (inRange(v, LIMITS.slope) ? v : undefined),
+  reluAtZero: (v) => (RELU_AT_ZERO.includes(v) ? v : undefined),
+  init: (v) => (INITS.includes(v) ? v : undefined),
+  biasInit: (v) => (inRange(v, LIMITS.biasInit) ? v : undefined),
+  optimizer: (v) => (OPTIMIZERS.includes(v) ? v : undefined),
+  learningRate: (v) => (inRange(v, LIMITS.learningRate) ? v : undefined),
+  batchSize: (v) => (Number.isInteger(v) && inRange(v, LIMITS.batchSize) ? v : undefined),
+  regularization: (v) => (REGULARIZATIONS.includes(v) ? v : undefined),
+  regularizationRate: (v) => (inRange(v, LIMITS.regularizationRate) ? v : undefined),
+  stepsPerFrame: (v) => (Number.isInteger(v) && inRange(v, LIMITS.stepsPerFrame) ? v : undefined),
+};
+
+const GROUPS = {
+  data: ['name', 'noise', 'testRatio', 'seed', 'points'],
+  network: ['hidden', 'activation', 'slope', 'reluAtZero', 'init', 'biasInit', 'seed'],
+  train: ['optimizer', 'learningRate', 'batchSize', 'regularization', 'regularizationRate'],
+};
+
+/**
+ * Merge `partial` (any subset of a state, groups merged field by field) over `base` and check
+ * every field given. Returns { state, problems }: a field that fails keeps `base`'s value and
+ * its path ("network.hidden") is listed in `problems`. `base` is not modified.
+ * A `preset` field of a known id is kept; the preset's settings are not applied here (see
+ * presetState).
+ */
+export function mergeState(base, partial = {}) {
+  const state = cloneState(base);
+  const problems = [];
+  for (const [group, fields] of Object.entries(GROUPS)) {
+    const given = partial[group];
+    if (given === undefined) continue;
+    if (given === null || typeof given !== 'object') {
+      problems.push(group);
+      continue;
+    }
+    for (const field of fields) {
+      if (given[field] === undefined) continue;
+      const clean = CHECK[field](given[field]);
+      if (clean === undefined) problems.push(`${group}.${field}`);
+      else state[group][field] = clean;
+    }
+  }
+  if (partial.stepsPerFrame !== undefined) {
+    const clean = CHECK.stepsPerFrame(partial.stepsPerFrame);
+    if (clean === undefined) problems.push('stepsPerFrame');
+    else state.stepsPerFrame = clean;
+  }
+  if (partial.preset !== undefined) {
+    if (partial.preset === null || findPreset(partial.preset)) state.preset = partial.preset;
+    else problems.push('preset');
+  }
+  return { state, problems };
+}
+
+/** The full state of a preset: defaults, then the preset's settings, with its id. */
+export function presetState(id) {
+  const preset = findPreset(id);
+  if (!preset) throw new Error(`preset: unknown id "${id}"; one of ${PRESETS.map((p) => p.id).join(', ')}`);
+  const { state } = mergeState(DEFAULTS, { ...preset.state, preset: id });
+  return state;
+}
+
+/** Whether two states give the same run (everything but the preset label and speed). */
+export function sameRun(a, b) {
+  const strip = (state) => encodeHash({ ...state, preset: null, stepsPerFrame: 1 });
+  return strip(a) === strip(b);
+}
+
+/**
+ * The preset `state` is still exactly (settings unchanged since it was chosen), or null.
+ * Its `steps` is where the screen pauses the first time.
+ */
+export function activePreset(state) {
+  if (!state.preset) return null;
+  const preset = findPreset(state.preset);
+  return preset && sameRun(state, presetState(preset.id)) ? preset : null;
+}
+
+/** Whether going from `before` to `after` needs a new data set or network (step 0). */
+export function needsRebuild(before, after) {
+  const dataKey = (s) => JSON.stringify(s.data);
+  const networkKey = (s) => JSON.stringify(s.network);
+  return dataKey(before) !== dataKey(after) || networkKey(before) !== networkKey(after);
+}
+
+// ---- what the core receives -----------------------------------------------------------------
+
+/** Options for `Dataset.generate` (null for `custom`, which has only the learner's points). */
+export function datasetOptions(state) {
+  const { name, noise, testRatio, seed } = state.data;
+  return name === 'custom' ? null : { name, n: POINT_COUNT, noise, testRatio, seed };
+}
+
+/** The config for `new Network(...)`. */
+export function networkConfig(state) {
+  const { hidden, activation, slope, reluAtZero, init, biasInit, seed } = state.network;
+  return { inputs: 2, hidden: [...hidden], activation, slope, reluAtZero, init, biasInit, seed, loss: 'bce' };
+}
+
+/** The options for `network.train(...)`. */
+export function trainOptions(state) {
+  const { optimizer, learningRate, batchSize, regularization, regularizationRate } = state.train;
+  return {
+    optimizer,
+    learningRate,
+    batchSize,
+    l1: regularization === 'l1' ? regularizationRate : 0,
+    l2: regularization === 'l2' ? regularizationRate : 0,
+  };
+}
+
+// ---- the learner's points ---------------------------------------------------------------------
+
+/** Grid of stored point coordinates. */
+export const POINT_GRID = 0.05;
+const GRID_STEPS = Math.round((DOMAIN[1] - DOMAIN[0]) / POINT_GRID) + 1; // 241
+const BASE64URL = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+
+/** A point clamped to the domain and rounded to the 0.05 grid: [x1, x2, label]. */
+export function quantisePoint(x1, x2, label) {
+  const clamp = (v) => Math.min(DOMAIN[1], Math.max(DOMAIN[0], v));
+  return [roundTo(clamp(x1), POINT_GRID), roundTo(clamp(x2), POINT_GRID), label ? 1 : 0];
+}
+
+/** Points as 3 base64url characters each (x1 and x2 on the 0.05 grid, and the label). */
+export function encodePoints(points) {
+  let text = '';
+  for (const [x1, x2, label] of points) {
+    const i = Math.round((x1 - DOMAIN[0]) / POINT_GRID);
+    const j = Math.round((x2 - DOMAIN[0]) / POINT_GRID);
+    const code = (i * GRID_STEPS + j) * 2 + label;
+    text += BASE64URL[(code >> 12) & 63] + BASE64URL[(code >> 6) & 63] + BASE64URL[code & 63];
+  }
+  return text;
+}
+
+/** The inverse of encodePoints; undefined for malformed text. */
+export function decodePoints(text) {
+  if (text.length % 3 !== 0 || text.length / 3 > LIMITS.points.max) return undefined;
+  const points = [];
+  for (let k = 0; k < text.length; k += 3) {
+    let code = 0;
+    for (let c = 0; c < 3; c += 1) {
+      const digit = BASE64URL.indexOf(text[k + c]);
+      if (digit < 0) return undefined;
+      code = code * 64 + digit;
+    }
+    const label = code % 2;
+    const cell = (code - label) / 2;
+    const i = Math.floor(cell / GRID_STEPS);
+    const j = cell % GRID_STEPS;
+    if (i >= GRID_STEPS) return undefined;
+    points.push([roundTo(DOMAIN[0] + i * POINT_GRID, POINT_GRID), roundTo(DOMAIN[0] + j * POINT_GRID, POINT_GRID), label]);
+  }
+  return points;
+}
+
+// ---- the URL hash -----------------------------------------------------------------------------
+
+/** Hash version: bump when a key changes meaning. */
+const HASH_VERSION = '1';
+
+/** Read a number written by String(number); undefined for anything else. */
+function parseNumber(text) {
+  if (!/^-?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(text)) return undefined;
+  const value = Number(text);
+  return Number.isFinite(value) ? value : undefined;
+}
+
+/** Hash keys: where each lives in the state, and how it is written and read. */
+const KEYS = [
+  ['data', 'data', 'name', String, (t) => t],
+  ['noise', 'data', 'noise', String, parseNumber],
+  ['test', 'data', 'testRatio', String, parseNumber],
+  ['dseed', 'data', 'seed', String, parseNumber],
+  ['pts', 'data', 'points', encodePoints, decodePoints],
+  ['layers', 'network', 'hidden', (h) => (h.length ? h.join(',') : '0'),
+    (t) => (t === '0' ? [] : t.split(',').map(parseNumber))],
+  ['act', 'network', 'activation', String, (t) => t],
+  ['slope', 'network', 'slope', String, parseNumber],
+  ['relu0', 'network', 'reluAtZero', String, parseNumber],
+  ['init', 'network', 'init', String, (t) => t],
+  ['bias', 'network', 'biasInit', String, parseNumber],
+  ['seed', 'network', 'seed', String, parseNumber],
+  ['opt', 'train', 'optimizer', String, (t) => t],
+  ['lr', 'train', 'learningRate', String, parseNumber],
+  ['batch', 'train', 'batchSize', String, parseNumber],
+  ['reg', 'train', 'regularization', String, (t) => t],
+  ['rate', 'train', 'regularizationRate', String, parseNumber],
+  ['speed', null, 'stepsPerFrame', String, parseNumber],
+];
+
+/** Escape only what would break the hash's structure: commas and dots stay readable. */
+const escapeValue = (text) => text.replace(/[%&=#\s]/g, (c) => encodeURIComponent(c));
+
+/**
+ * The hash (without "#") that stores `state` completely: every setting is written, so a link
+ * means the same run even if the defaults change. User points only when there are some.
+ */
+export function encodeHash(state) {
+  const parts = [`v=${HASH_VERSION}`];
+  if (state.preset) parts.push(`preset=${state.preset}`);
+  for (const [key, group, field, write] of KEYS) {
+    const value = group ? state[group][field] : state[field];
+    if (key === 'pts' && value.length === 0) continue;
+    parts.push(`${key}=${escapeValue(write(value))}`);
+  }
+  return parts.join('&');
+}
+
+/**
+ * Read a hash ("#a=1&b=2" or without "#"). Never throws.
+ * Returns { state, problems, empty }: `state` is complete (the default, or the named preset,
+ * under every key that was given and valid); `problems` lists the keys that were malformed,
+ * out of range or unknown, and were ignored; `empty` is true when there was no hash at all.
+ */
+export function decodeHash(hash) {
+  const text = String(hash ?? '').replace(/^#/, '');
+  if (text.trim() === '') return { state: defaultState(), problems: [], empty: true };
+  const entries = [];
+  const problems = [];
+  for (const part of text.split('&')) {
+    if (part === '') continue;
+    const at = part.indexOf('=');
+    let key;
+    let value;
+    try {
+      key = decodeURIComponent(at < 0 ? part : part.slice(0, at));
+      value = at < 0 ? undefined : decodeURIComponent(part.slice(at + 1));
+    } catch {
+      problems.push(part.slice(0, 24));
+      continue;
+    }
+    if (value === undefined) problems.push(key.slice(0, 24));
+    else entries.push([key, value]);
+  }
+  const given = new Map(entries);
+
+  // A known preset is the base, so "#preset=kill" alone opens the kill run.
+  let base = DEFAULTS;
+  let preset = null;
+  if (given.has('preset')) {
+    const id = given.get('preset');
+    if (findPreset(id)) {
+      base = presetState(id);
+      preset = id;
+    } else {
+      problems.push('preset');
+    }
+  }
+  if (given.has('v') && given.get('v') !== HASH_VERSION) problems.push('v');
+
+  const partial = { data: {}, network: {}, train: {} };
+  const pathOfKey = new Map();
+  for (const [key, group, field, , read] of KEYS) {
+    if (!given.has(key)) continue;
+    let value;
+    try {
+      value = read(given.get(key));
+    } catch {
+      value = undefined;
+    }
+    if (value === undefined || (Array.isArray(value) && value.includes(undefined))) {
+      problems.push(key);
+      continue;
+    }
+    if (group) partial[group][field] = value;
+    else partial[field] = value;
+    pathOfKey.set(group ? `${group}.${field}` : field, key);
+  }
+  const known = new Set(['v', 'preset', ...KEYS.map(([key]) => key)]);
+  for (const key of given.keys()) if (!known.has(key)) problems.push(key.slice(0, 24));
+
+  const merged = mergeState(base, partial);
+  for (const path of merged.problems) problems.push(pathOfKey.get(path) ?? path);
+  merged.state.preset = preset;
+  return { state: merged.state, problems: [...new Set(problems)], empty: false };
+}

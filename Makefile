@@ -25,3 +25,4 @@ dist: build
 bench: build
 	cargo bench --bench throughput
 	node tests/bench/wasm-bench.mjs
+	node tests/bench/frame-times.mjs

@@ -25,7 +25,7 @@ pub const COLUMN_NAMES: [&str; COLUMNS] = [
     "testLoss",
     "trainAccuracy",
     "testAccuracy",
-    "deadUnits",
+    "neverActiveUnits",
     "sparsity",
 ];
 
@@ -42,8 +42,9 @@ pub struct Record {
     pub train_accuracy: f32,
     /// Accuracy on the test set, 0 to 1 (classification only).
     pub test_accuracy: f32,
-    /// Number of dead hidden units (on the training set).
-    pub dead_units: u32,
+    /// Hidden units never active on the training set: the dead units of a ReLU network, the
+    /// inactive units of a network with another activation.
+    pub never_active_units: u32,
     /// Sparsity over all hidden layers: the fraction of exactly-zero activations.
     pub sparsity: f32,
 }
@@ -171,7 +172,7 @@ impl History {
     /// Replace the contents of `out` with the kept records as a table of [`COLUMNS`] floats
     /// per record, record after record: value `column` of record `r` is at
     /// `out[r * COLUMNS + column]`, the columns in the order of [`COLUMN_NAMES`]: step, train
-    /// loss, test loss, train accuracy, test accuracy, dead units, sparsity. The step is
+    /// loss, test loss, train accuracy, test accuracy, never-active units, sparsity. The step is
     /// exact up to 2^24 (about 16.7 million). Reuses the allocation of `out`.
     pub fn as_columns(&self, out: &mut Vec<f32>) {
         out.clear();
@@ -183,7 +184,7 @@ impl History {
                 record.test_loss,
                 record.train_accuracy,
                 record.test_accuracy,
-                record.dead_units as f32,
+                record.never_active_units as f32,
                 record.sparsity,
             ]);
         }
@@ -300,7 +301,7 @@ mod tests {
             test_loss: 0.75,
             train_accuracy: 0.9,
             test_accuracy: 0.8,
-            dead_units: 2,
+            never_active_units: 2,
             sparsity: 0.25,
         };
         history.push(record);

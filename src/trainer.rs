@@ -200,8 +200,7 @@ impl Trainer {
         loss_sum / batch as f32
     }
 
-    /// Measure the network on a split, gradient norms included. On the training set this also
-    /// notes units that died or came back since the last look, as events at the current step.
+    /// Measure the network on a split, gradient norms included.
     pub fn evaluate(&mut self, data: &Dataset, split: Which) -> Stats {
         self.measure(data, split, true)
     }
@@ -222,13 +221,8 @@ impl Trainer {
 
     fn measure(&mut self, data: &Dataset, split: Which, gradients: bool) -> Stats {
         let set = split.of(data);
-        let stats =
-            self.evaluator
-                .evaluate(&self.network, &set.points, Some(&set.labels), gradients);
-        if split == Which::Train {
-            self.note_unit_changes(&stats);
-        }
-        stats
+        self.evaluator
+            .evaluate(&self.network, &set.points, Some(&set.labels), gradients)
     }
 
     /// Measure the network on unlabelled points (a grid, say): forward statistics only.
@@ -236,6 +230,9 @@ impl Trainer {
         self.evaluator.evaluate(&self.network, points, None, false)
     }
 
+    /// Note units that died or came back since the last record, as events at this step. Only
+    /// history records look (at steps fixed by the run, not by when a page asks), so the same
+    /// run reports the same events at the same steps.
     fn note_unit_changes(&mut self, stats: &Stats) {
         let now: Vec<bool> = stats.units.iter().map(|u| u.never_active).collect();
         if self.never_active.len() == now.len() {
@@ -264,6 +261,7 @@ impl Trainer {
             return;
         }
         let train = self.score(data, Which::Train);
+        self.note_unit_changes(&train);
         let test = self.evaluator.evaluate(
             &self.network,
             &data.test.points,
@@ -276,7 +274,7 @@ impl Trainer {
             test_loss: test.loss,
             train_accuracy: train.accuracy,
             test_accuracy: test.accuracy,
-            dead_units: train.dead_units() as u32,
+            never_active_units: train.never_active_units() as u32,
             sparsity: train.overall_sparsity(),
         });
     }

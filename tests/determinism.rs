@@ -51,3 +51,38 @@ fn reset_reproduces_the_run() {
     assert_eq!(first.0, trainer.network.params);
     assert_eq!(first.1, trainer.history.records());
 }
+
+#[test]
+fn unit_events_do_not_depend_on_how_the_run_is_chunked_or_watched() {
+    use relu_lab::activation::ActivationKind;
+    use relu_lab::data::DataKind;
+    use relu_lab::network::Loss;
+    use relu_lab::optimizer::{OptimizerKind, TrainSettings};
+    use relu_lab::trainer::{Trainer, Which};
+    let data = common::dataset(DataKind::Circle, 500, 0.1, 1);
+    let config = common::config(
+        &[8, 8, 8],
+        ActivationKind::Relu,
+        Loss::BinaryCrossEntropy,
+        4,
+    );
+    let settings = TrainSettings {
+        optimizer: OptimizerKind::Adam,
+        learning_rate: 0.3,
+        ..TrainSettings::default()
+    };
+    let mut whole = Trainer::new(config.clone()).unwrap();
+    whole.train(&data, &settings, 1500, true).unwrap();
+    let mut chunked = Trainer::new(config).unwrap();
+    for _ in 0..15 {
+        chunked.train(&data, &settings, 100, true).unwrap();
+        // A page reading statistics between frames must not change what is recorded.
+        chunked.evaluate(&data, Which::Train);
+    }
+    assert!(
+        whole.history.events().iter().any(|e| e.died),
+        "the kill run reports deaths"
+    );
+    assert_eq!(whole.history.events(), chunked.history.events());
+    assert_eq!(whole.history.records(), chunked.history.records());
+}

@@ -524,7 +524,8 @@ impl Network {
     }
 
     /// The training history as columns, 7 numbers per record: step, train loss, test loss,
-    /// train accuracy, test accuracy, dead units, sparsity (NaN where not defined). A view,
+    /// train accuracy, test accuracy, never-active units (dead for ReLU, inactive otherwise),
+    /// sparsity (NaN where not defined). A view,
     /// valid until the next call.
     #[wasm_bindgen(js_name = historyColumns)]
     pub fn history_columns(&mut self) -> Float32Array {
@@ -533,7 +534,7 @@ impl Network {
     }
 
     /// Units that died or came back: `[{ step, layer, unit, died }]`, oldest first (the last
-    /// 256), noticed whenever the training set is evaluated.
+    /// 256), noticed at the history's records while training with `record: true`.
     pub fn events(&self) -> JsValue {
         let events = self.trainer.history.events().iter().map(|event| {
             js::object(&[

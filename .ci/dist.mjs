@@ -214,13 +214,15 @@ const distPackage = {
   keywords: ['relu', 'activation-function', 'neural-network', 'webassembly', 'web-component', 'education'],
 };
 writeFileSync(join(dist, 'package.json'), `${JSON.stringify(distPackage, null, 2)}\n`);
-const guide = readFileSync(join(root, '.ci', 'EMBEDDING.md'), 'utf8');
+// The guide is README.md's "## Embedding" section, to the end of the file.
+const readme = readFileSync(join(root, 'README.md'), 'utf8');
+const guide = readme.slice(readme.search(/^## Embedding/m));
 writeFileSync(
   join(dist, 'README.md'),
   `# ReLU Lab ${VERSION}\n\nThe rectified linear unit, one neuron up close, and a small network learning live, ` +
     'computed by a Rust core compiled to WebAssembly. This folder is a static site (serve it as it ' +
     'is) and an npm package.\n\n' +
-    guide.replace(/^## Embedding/m, '## Embedding'),
+    guide,
 );
 
 // ---- report -----------------------------------------------------------------------------------

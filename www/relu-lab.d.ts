@@ -35,13 +35,13 @@ export declare class ReluLabElement extends HTMLElement {
   readonly frames: number;
   /** Whether the animation is held (element off screen, or its tab hidden). */
   readonly suspended: boolean;
-  /** The screen's settings, or null if it has none to give (function and neuron screens). */
+  /** The screen's settings (every screen gives them), or null before it is mounted. */
   getState(): Record<string, unknown> | null;
-  /** Change settings; returns the fields refused, or null if the screen takes none. */
+  /** Change settings; returns the fields refused, or null before the screen is mounted. */
   setState(partial: Record<string, unknown>): string[] | null;
-  /** Start training (network screen). */
+  /** Start training (network screen; the neuron screen's sum of hinges). */
   play(): void;
-  /** Stop training (network screen). */
+  /** Stop training (network screen; the neuron screen's sum of hinges). */
   pause(): void;
 }
 

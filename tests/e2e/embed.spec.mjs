@@ -76,7 +76,7 @@ function newestSource() {
     if (stat.isDirectory()) for (const entry of readdirSync(path)) visit(join(path, entry));
     else newest = Math.max(newest, stat.mtimeMs);
   };
-  for (const path of ['www', '.ci/dist.mjs', '.ci/single-file.html', '.ci/EMBEDDING.md']) visit(join(root, path));
+  for (const path of ['www', '.ci/dist.mjs', '.ci/single-file.html', 'README.md']) visit(join(root, path));
   return newest;
 }
 
@@ -189,6 +189,110 @@ test.describe('course page with three <relu-lab> elements', () => {
     // screen: the neuron element becomes a function screen.
     await page.evaluate(() => document.querySelector('relu-lab[screen="neuron"]').setAttribute('screen', 'function'));
     await expect(page.locator('relu-lab').nth(2).getByRole('heading', { name: 'Activation functions and their slopes' })).toBeVisible();
+    expect(watch.errors).toEqual([]);
+  });
+
+  test('function and neuron embeds: hide and lock, state kept across attribute changes, theme by redraw, remember', async ({ page }) => {
+    const watch = watchPage(page);
+    const warnings = [];
+    page.on('console', (message) => {
+      if (message.type() === 'warning') warnings.push(message.text());
+    });
+    const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>t</title>
+      <link rel="icon" href="data:,"><script type="module" src="/relu-lab.js"></script></head>
+      <body><main><h1>t</h1>
+      <relu-lab screen="function" functions="relu,gelu" probe="2" hide="timing,zoom" lock="functions" remember="fn"></relu-lab>
+      <relu-lab screen="neuron" hide="presets,training" lock="weights,step"></relu-lab>
+      </main></body></html>`;
+    await serveHtml(page, '/settings-test.html', html);
+    await page.goto('/settings-test.html');
+    await labsReady(page);
+    const fn = lab(page, 'function');
+    const neuron = lab(page, 'neuron');
+    const fnState = () => page.evaluate(() => document.querySelector('relu-lab[screen="function"]').getState());
+    const neuronState = () => page.evaluate(() => document.querySelector('relu-lab[screen="neuron"]').getState());
+
+    // hide: gone; lock: disabled with the reason; the rest works.
+    await expect(fn.locator('[data-action="measure"]')).toBeHidden();
+    await expect(fn.locator('[data-role="zoom"]')).toBeHidden();
+    await expect(fn.locator('input[data-role="function"]')).toHaveCount(11);
+    for (const box of await fn.locator('input[data-role="function"]').all()) {
+      await expect(box).toBeDisabled();
+      await expect(box).toHaveAttribute('aria-disabled', 'true');
+      await expect(box).toHaveAttribute('title', 'Fixed for this lesson');
+    }
+    await expect(neuron.locator('[data-action="preset-dead"]')).toBeHidden();
+    await expect(neuron.locator('[data-action="play"]')).toBeHidden();
+    await expect(neuron.locator('input[data-param="b"]').first()).toBeDisabled();
+    await expect(neuron.locator('[data-part="unit"] [data-action="step"]')).toBeDisabled();
+    await expect(neuron.locator('[data-role="units"]').first()).toBeEnabled();
+    expect(warnings).toEqual([]); // hide="zoom" is the function screen's alias of range
+
+    // getState: the attributes' settings.
+    expect(await fnState()).toMatchObject({ functions: ['relu', 'gelu'], probe: 2, range: 5 });
+    expect(await neuronState()).toMatchObject({ w1: 1, w2: -0.5, b: 0, units: 6, target: 'sin' });
+
+    // The learner moves the probe: relu-lab-state follows (debounced), and `remember` stores it.
+    await page.evaluate(() => {
+      window.states = [];
+      document.querySelector('relu-lab[screen="function"]').addEventListener('relu-lab-state', (e) => window.states.push(e.detail.state));
+    });
+    await fn.locator('[data-part="probe"]').focus();
+    for (let i = 0; i < 4; i += 1) await page.keyboard.press('ArrowLeft');
+    await expect.poll(() => page.evaluate(() => window.states.at(-1)?.probe)).toBeCloseTo(1.6, 6);
+    expect(await page.evaluate(() => Object.keys(localStorage))).toEqual(['relu-lab:/settings-test.html:function:fn']);
+
+    // A setting attribute: taken live, the learner's probe kept.
+    const marker = () => fn.locator('canvas').evaluate((canvas) => canvas.dataset.marker ?? null);
+    await fn.locator('canvas').evaluate((canvas) => {
+      canvas.dataset.marker = 'first mount';
+    });
+    await page.evaluate(() => document.querySelector('relu-lab[screen="function"]').setAttribute('range', '20'));
+    await expect.poll(async () => (await fnState()).range).toBe(20);
+    expect((await fnState()).probe).toBeCloseTo(1.6, 6);
+    expect(await marker()).toBe('first mount');
+
+    // hide/lock changed: mounted again with the state kept, the new locks applied.
+    await page.evaluate(() => document.querySelector('relu-lab[screen="function"]').setAttribute('lock', 'functions,probe'));
+    await expect(fn.locator('[data-part="probe"]')).toHaveAttribute('aria-disabled', 'true');
+    await expect(fn.locator('[data-action="probe-zero"]')).toBeDisabled();
+    await expect(fn.locator('[data-role="zoom"]')).toBeHidden();
+    await fn.locator('[data-part="probe"]').focus();
+    await page.keyboard.press('End');
+    expect(await fnState()).toMatchObject({ functions: ['relu', 'gelu'], range: 20 });
+    expect((await fnState()).probe).toBeCloseTo(1.6, 6);
+    await page.evaluate(() =>
+      document.querySelector('relu-lab[screen="neuron"]').setState({ w1: 0.5, w2: 0.5, b: -8, units: 3 }),
+    );
+    await page.evaluate(() => document.querySelector('relu-lab[screen="neuron"]').setAttribute('hide', 'presets'));
+    await expect(neuron.locator('[data-action="play"]')).toBeVisible();
+    expect(await neuronState()).toMatchObject({ w1: 0.5, w2: 0.5, b: -8, units: 3 });
+    await expect(neuron.locator('[data-field="status"]')).toHaveAttribute('data-state', 'dead');
+
+    // theme: the canvases are repainted (redraw), not the screen mounted again. (In view: an
+    // embed off screen holds its drawing until seen.)
+    await fn.locator('canvas').scrollIntoViewIfNeeded();
+    await expect.poll(() => page.evaluate(() => document.querySelector('relu-lab[screen="function"]').suspended)).toBe(false);
+    await fn.locator('canvas').evaluate((canvas) => {
+      canvas.dataset.marker = 'second mount';
+    });
+    const pixels = () =>
+      fn.locator('canvas').evaluate((canvas) => {
+        const data = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
+        let sum = 0;
+        for (let i = 0; i < data.length; i += 97) sum += data[i];
+        return sum;
+      });
+    const light = await pixels();
+    await page.evaluate(() => document.querySelector('relu-lab[screen="function"]').setAttribute('theme', 'dark'));
+    await expect.poll(pixels).not.toBe(light);
+    expect(await marker()).toBe('second mount');
+
+    // remember: after a reload the learner's settings come back.
+    await page.reload();
+    await labsReady(page);
+    expect(await fnState()).toMatchObject({ functions: ['relu', 'gelu'], range: 20 });
+    expect((await fnState()).probe).toBeCloseTo(1.6, 6);
     expect(watch.errors).toEqual([]);
   });
 
@@ -458,6 +562,64 @@ test.describe('embed.html in an iframe', () => {
     });
     await expect.poll(() => lr('open')).toBe(0.5);
     expect(watch.errors).toEqual([]);
+  });
+
+  test('function and neuron iframes: hide and lock from the query, set-state and get-state', async ({ page }) => {
+    const watch = watchPage(page);
+    await recordMessages(page);
+    const host = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>host</title><link rel="icon" href="data:,"></head>
+      <body><main><h1>host</h1>
+      <iframe id="neuron" title="neuron" src="/embed.html?screen=neuron&amp;hide=presets&amp;lock=weights" width="1000" height="700"></iframe>
+      <iframe id="function" title="function" src="/embed.html?screen=function&amp;hide=timing&amp;lock=probe" width="1000" height="700"></iframe>
+      </main></body></html>`;
+    await serveHtml(page, '/settings-host.html', host);
+    await page.goto('/settings-host.html');
+    await expect.poll(async () => (await received(page, 'ready')).map((m) => m.screen).sort()).toEqual(['function', 'neuron']);
+    // With ready, each posts its state (function and neuron screens have one now).
+    const states = async (field) => (await received(page, 'state')).map((m) => m.state).filter((state) => field in state);
+    await expect.poll(async () => (await states('w1')).length).toBe(1);
+    await expect.poll(async () => (await states('functions')).length).toBe(1);
+    expect((await states('w1'))[0]).toMatchObject({ w1: 1, w2: -0.5, b: 0, target: 'sin', units: 6 });
+
+    const neuron = page.frameLocator('#neuron').locator('relu-lab');
+    const fn = page.frameLocator('#function').locator('relu-lab');
+    await expect(neuron.locator('[data-action="preset-dead"]')).toBeHidden();
+    await expect(neuron.locator('input[data-param="w1"]').first()).toBeDisabled();
+    await expect(fn.locator('[data-action="measure"]')).toBeHidden();
+    await expect(fn.locator('[data-part="probe"]')).toHaveAttribute('aria-disabled', 'true');
+
+    const post = (id, message) =>
+      page.evaluate(
+        ({ id, message }) => document.getElementById(id).contentWindow.postMessage({ source: 'relu-lab', version: 1, ...message }, '*'),
+        { id, message },
+      );
+    // set-state: the view changes (locked controls show the values), and the state is posted.
+    await post('neuron', { type: 'set-state', state: { w1: 0.5, w2: 0.5, b: -8, target: 'abs' } });
+    await expect(neuron.locator('[data-field="status"]')).toHaveAttribute('data-state', 'dead');
+    await expect(neuron.locator('input[type="number"][data-param="b"]')).toHaveValue('-8');
+    await expect.poll(async () => (await states('w1')).at(-1)?.b).toBe(-8);
+    expect((await states('w1')).at(-1).target).toBe('abs');
+    await post('function', { type: 'set-state', state: { functions: ['relu', 'elu'], range: 50, probe: -20 } });
+    await expect(fn.locator('[data-part="probe"]')).toHaveAttribute('aria-valuenow', '-20');
+    await expect(fn.locator('[data-part="readout-rows"] tr[data-name]')).toHaveCount(2);
+    await expect.poll(async () => (await states('functions')).at(-1)?.range).toBe(50);
+
+    // get-state: answered with the current state.
+    const before = (await states('functions')).length;
+    await post('function', { type: 'get-state' });
+    await expect.poll(async () => (await states('functions')).length).toBe(before + 1);
+    expect((await states('functions')).at(-1)).toMatchObject({ functions: ['relu', 'elu'], range: 50, probe: -20 });
+
+    // A field the screen does not know or cannot take: an error message names it.
+    await post('neuron', { type: 'set-state', state: { units: 'many', colour: 'red' } });
+    await expect.poll(async () => (await received(page, 'error')).at(-1)?.message).toBe('set-state: ignored colour, units');
+    // play and pause reach the neuron screen's sum of hinges.
+    await post('neuron', { type: 'play' });
+    await expect.poll(() => stepOf(neuron.locator('[data-part="hinges"]'))).toBeGreaterThan(0);
+    await post('neuron', { type: 'pause' });
+    await expect(neuron.locator('[data-action="play"]')).toContainText('Play');
+    expect(watch.errors).toEqual([]);
+    expect(watch.foreignRequests).toEqual([]);
   });
 
   test('embed.html alone passes axe for every screen, with a title', async ({ page }) => {

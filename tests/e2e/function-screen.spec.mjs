@@ -1,6 +1,7 @@
 // End-to-end tests of the Function screen: the probe reads f and f' from the core (pointer and
 // keyboard), the ReLU'(0) convention, zooming to ±1000 (ReLU never flattens on the right), the
-// formulas, the timing, two instances on one page, axe-core, and screenshots at 360 and 1280 px.
+// formulas, the timing, two instances on one page, controls hidden and locked by a teacher,
+// getState/setState/onStateChange, axe-core, and screenshots at 360 and 1280 px.
 import { test, expect } from '@playwright/test';
 import { expectNoAxeViolations, screenshot, watchPage } from './support.mjs';
 
@@ -205,6 +206,154 @@ test.describe('function screen', () => {
     await expect(probe(page).first()).toHaveAttribute('aria-valuenow', '1');
     await page.evaluate(() => window.second.destroy());
     await expect(page.locator('#second')).toBeEmpty();
+    expect(watch.errors).toEqual([]);
+  });
+
+  test('a teacher hides and locks controls by key; locked ones do not move by keyboard or pointer', async ({ page }) => {
+    const watch = watchPage(page);
+    const messages = [];
+    page.on('console', (message) => messages.push(`${message.type()}: ${message.text()}`));
+    // `bogus` is no control key: ignored, silently.
+    await open(page, '?hide=timing,range,bogus&lock=functions,probe,options');
+    const part = (selector) => page.locator(`${screen} ${selector}`);
+    // Hidden: gone from the layout (display: none), not only from view.
+    await expect(part('[data-role="zoom"]')).toBeHidden();
+    await expect(part('[data-action="measure"]')).toBeHidden();
+    for (const selector of ['.fn-zoom', '[data-control="timing"]']) {
+      expect(await part(selector).evaluate((el) => getComputedStyle(el).display), selector).toBe('none');
+    }
+    // Out of the accessibility tree too (getByRole skips hidden elements).
+    await expect(page.getByRole('heading', { name: /How cheap/ })).toHaveCount(0);
+    await expect(page.getByRole('slider', { name: /^Zoom/ })).toHaveCount(0);
+    // Locked: shown, disabled, aria-disabled, with a tooltip and a description saying why.
+    const locked = part('input[data-role="function"], input[data-param], input[data-role="convention"], [data-action="probe-zero"]');
+    expect(await locked.count()).toBe(11 + 6 + 3 + 1);
+    for (const control of await locked.all()) {
+      await expect(control).toBeVisible();
+      await expect(control).toBeDisabled();
+      await expect(control).toHaveAttribute('aria-disabled', 'true');
+      await expect(control).toHaveAttribute('title', 'Fixed for this lesson');
+      await expect(control).toHaveAccessibleDescription(/Fixed for this lesson/);
+    }
+    await expect(probe(page)).toHaveAttribute('aria-disabled', 'true');
+    // The locked probe keeps focus (its value is read out) but keys do not move it…
+    await probe(page).focus();
+    for (const key of ['ArrowRight', 'Shift+ArrowLeft', 'End', 'Home', 'PageUp']) await page.keyboard.press(key);
+    await expect(probe(page)).toHaveAttribute('aria-valuenow', '1');
+    // …and Tab never lands on a locked or hidden control (other than that probe).
+    const reached = [];
+    for (let i = 0; i < 12; i += 1) {
+      await page.keyboard.press('Tab');
+      reached.push(
+        await page.evaluate(() => {
+          const el = document.activeElement;
+          return {
+            what: el.outerHTML.slice(0, 60),
+            probe: el.dataset.part === 'probe',
+            locked: el.getAttribute('aria-disabled') === 'true' || !!el.disabled,
+            visible: el.checkVisibility(),
+          };
+        }),
+      );
+    }
+    expect(reached.filter((r) => !r.probe && (r.locked || !r.visible))).toEqual([]);
+    // Nor does dragging on the plot.
+    const box = await part('canvas').boundingBox();
+    await page.mouse.move(box.x + box.width * 0.3, box.y + 120);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width * 0.6, box.y + 120, { steps: 4 });
+    await page.mouse.up();
+    await expect(probe(page)).toHaveAttribute('aria-valuenow', '1');
+    expect((await readout(page)).relu).toEqual({ value: 1, slope: 1 });
+    await expectNoAxeViolations(page);
+    expect(watch.errors).toEqual([]);
+    expect(messages).toEqual([]);
+  });
+
+  test('getState and setState: a plain object that round-trips and changes the view', async ({ page }) => {
+    const watch = watchPage(page);
+    await open(page);
+    await page.evaluate(async () => {
+      const { mountFunctionScreen } = await import('/js/screens/function/function-screen.js');
+      const host = document.createElement('div');
+      host.id = 'second';
+      document.querySelector('main').append(host);
+      window.changes = [];
+      window.second = mountFunctionScreen(host, { onStateChange: (state) => window.changes.push(state) });
+    });
+    const second = (selector) => page.locator(`#second ${selector}`);
+    expect(await page.evaluate(() => window.second.getState())).toEqual({
+      functions: ['relu', 'sigmoid', 'tanh'],
+      range: 5,
+      probe: 1,
+      slope: 0.01,
+      eluAlpha: 1,
+      preluSlope: 0.25,
+      reluAtZero: 0,
+    });
+
+    // A partial state changes the view: functions, zoom, probe, parameters, convention.
+    const problems = await page.evaluate(() =>
+      window.second.setState({ functions: ['gelu', 'relu'], range: 1000, probe: -300, slope: 0.2, reluAtZero: 0.5 }),
+    );
+    expect(problems).toEqual([]);
+    const rows = () => second('[data-part="readout-rows"] tr[data-name]').evaluateAll((r) => r.map((row) => row.dataset.name));
+    expect(await rows()).toEqual(['relu', 'gelu']);
+    await expect(second('.fn-zoom label')).toHaveText('Zoom: x from −1000 to 1000');
+    await expect(second('[data-role="zoom"]')).toHaveValue('9');
+    await expect(second('[data-part="probe"]')).toHaveAttribute('aria-valuenow', '-300');
+    await expect(second('[data-field="probe-x"]')).toHaveText('x = −300');
+    await expect(second('input[data-role="function"][value="gelu"]')).toBeChecked();
+    await expect(second('input[data-role="function"][value="sigmoid"]')).not.toBeChecked();
+    await expect(second('input[type="number"][data-param="slope"]')).toHaveValue('0.2');
+    await expect(second('input[data-role="convention"][value="0.5"]')).toBeChecked();
+    await expect(second('[data-field="zero-slope"]')).toHaveText('0.5');
+    await expect(second('.fn-formula')).toHaveCount(2);
+
+    // Round trip: setState(getState()) changes nothing.
+    const round = await page.evaluate(() => {
+      const state = window.second.getState();
+      const problems = window.second.setState(JSON.parse(JSON.stringify(state)));
+      return { state, problems, after: window.second.getState() };
+    });
+    expect(round.problems).toEqual([]);
+    expect(round.after).toEqual(round.state);
+    expect(round.state).toMatchObject({ functions: ['relu', 'gelu'], range: 1000, probe: -300, slope: 0.2, reluAtZero: 0.5 });
+
+    // Bad input is clamped or ignored and listed, never thrown.
+    const bad = await page.evaluate(() => [
+      window.second.setState({ range: -5, probe: 'far', functions: ['relu', 'nope'], slope: 7, reluAtZero: 2, extra: 1 }),
+      window.second.setState(null),
+      window.second.setState([1, 2]),
+      window.second.setState({ functions: 42 }),
+      window.second.getState(),
+    ]);
+    expect(bad[0]).toEqual(['extra', 'functions: nope', 'range', 'probe', 'reluAtZero']);
+    expect(bad[1]).toEqual(['state']);
+    expect(bad[2]).toEqual(['state']);
+    expect(bad[3]).toEqual(['functions']);
+    expect(bad[4]).toMatchObject({ functions: ['relu'], range: 1000, probe: -300, slope: 1, reluAtZero: 0.5 });
+    await expect(second('input[type="number"][data-param="slope"]')).toHaveValue('1');
+    // A smaller range pulls the probe in.
+    await page.evaluate(() => window.second.setState({ range: 3 }));
+    await expect(second('[data-part="probe"]')).toHaveAttribute('aria-valuenow', '-3');
+
+    // onStateChange: once after the learner's burst of key presses, never for setState.
+    expect(await page.evaluate(() => window.changes.length)).toBe(0);
+    await second('[data-part="probe"]').focus();
+    for (let i = 0; i < 6; i += 1) await page.keyboard.press('ArrowRight');
+    await expect.poll(() => page.evaluate(() => window.changes.length)).toBe(1);
+    await page.waitForTimeout(400);
+    const changes = await page.evaluate(() => window.changes);
+    expect(changes).toHaveLength(1);
+    expect(changes[0].probe).toBeCloseTo(-2.7, 6);
+    // A checkbox is a change too.
+    await second('input[data-role="function"][value="tanh"]').check();
+    await expect.poll(() => page.evaluate(() => window.changes.at(-1).functions)).toEqual(['relu', 'tanh']);
+
+    // redraw() repaints with the current colours; the first screen is untouched throughout.
+    await page.evaluate(() => window.second.redraw());
+    await expect(probe(page).first()).toHaveAttribute('aria-valuenow', '1');
     expect(watch.errors).toEqual([]);
   });
 

@@ -1,7 +1,8 @@
 // End-to-end tests of the Neuron screen: the single unit's numbers come from the core, a dead
 // unit is reported as dead and a gradient step leaves it unchanged, a live unit's step lowers
 // the loss; the sum of hinges trains (its loss falls), counts pieces, takes the learner's
-// points; axe-core; screenshots at 360 and 1280 px.
+// points; controls hidden and locked by a teacher; getState/setState/onStateChange; axe-core;
+// screenshots at 360 and 1280 px.
 import { test, expect } from '@playwright/test';
 import { expectNoAxeViolations, screenshot, watchPage } from './support.mjs';
 
@@ -258,6 +259,143 @@ test.describe('neuron screen', () => {
       await unit(page).locator('[data-action="step"]').click();
       await screenshot(page, 'neuron-screen-1280-dead');
     });
+  });
+
+  test('a teacher hides and locks controls by key; locked ones cannot be operated', async ({ page }) => {
+    const watch = watchPage(page);
+    const messages = [];
+    page.on('console', (message) => messages.push(`${message.type()}: ${message.text()}`));
+    // `bogus` is no control key: ignored, silently. The points editor would show for this target.
+    await open(page, '?target=points&hide=presets,draw,training,bogus&lock=weights,step,target,units');
+    // Hidden: gone from the layout, and from the accessibility tree.
+    for (const selector of ['[data-action="preset-dead"]', '[data-action="reset"]', '[data-part="points-editor"]']) {
+      for (const element of await page.locator(`${screen} ${selector}`).all()) {
+        await expect(element).toBeHidden();
+        // The control or the group around it (data-control) takes no space.
+        expect(await element.evaluate((el) => getComputedStyle(el.closest('[hidden]')).display), selector).toBe('none');
+      }
+    }
+    await expect(hinges(page).getByRole('group', { name: 'Training controls' })).toHaveCount(0);
+    await expect(page.getByRole('button', { name: /Play|Step \+|Make it dead/ })).toHaveCount(0);
+    await expect(unit(page).locator('[data-control-text="presets"]')).toBeHidden();
+    // A click on the plot adds no point while drawing is hidden.
+    const canvas = hinges(page).locator('.nu-fit canvas');
+    const box = await canvas.boundingBox();
+    await canvas.click({ position: { x: box.width / 2, y: box.height / 2 } });
+    await expect(hinges(page).locator('[data-field="point-count"]')).toHaveText('7 points.');
+
+    // Locked: shown, disabled, aria-disabled, with a tooltip and a description saying why.
+    const locked = page.locator(
+      `${screen} input[data-param], ${screen} [data-action="step"]:not([hidden] *):not([hidden]), ${screen} input[data-role="target"], ${screen} input[data-role="units"]`,
+    );
+    expect(await locked.count()).toBe(6 + 1 + 4 + 2);
+    for (const control of await locked.all()) {
+      await expect(control).toBeVisible();
+      await expect(control).toBeDisabled();
+      await expect(control).toHaveAttribute('aria-disabled', 'true');
+      await expect(control).toHaveAttribute('title', 'Fixed for this lesson');
+      await expect(control).toHaveAccessibleDescription(/Fixed for this lesson/);
+    }
+    // Keyboard: focus cannot reach them, so keys change nothing.
+    const slider = unit(page).locator('input[type="range"][data-param="w1"]');
+    await slider.focus();
+    await expect(slider).not.toBeFocused();
+    await page.keyboard.press('ArrowRight');
+    await expect(weight(page, 'w1')).toHaveValue('1');
+    await unit(page).locator('[data-role="rate"]').focus();
+    const reached = [];
+    for (let i = 0; i < 15; i += 1) {
+      await page.keyboard.press('Tab');
+      reached.push(
+        await page.evaluate(() => {
+          const el = document.activeElement;
+          return { what: el.outerHTML.slice(0, 60), locked: el.getAttribute('aria-disabled') === 'true' || !!el.disabled, visible: el.checkVisibility() };
+        }),
+      );
+    }
+    expect(reached.filter((r) => r.locked || !r.visible)).toEqual([]);
+    // What is neither hidden nor locked still works: the learning rate and the inspected point.
+    await unit(page).locator('[data-role="rate"]').selectOption('0.3');
+    await unit(page).locator('[data-role="point"]').fill('5');
+    await expect(unit(page).locator('[data-field="point-head"]')).toHaveText('Point 5');
+    await expectNoAxeViolations(page);
+    expect(watch.errors).toEqual([]);
+    expect(messages).toEqual([]);
+  });
+
+  test('getState and setState: a plain object that round-trips and changes the view', async ({ page }) => {
+    const watch = watchPage(page);
+    await open(page);
+    await page.evaluate(async () => {
+      const { mountNeuronScreen } = await import('/js/screens/neuron/neuron-screen.js');
+      const host = document.createElement('div');
+      host.id = 'second';
+      document.querySelector('main').append(host);
+      window.changes = [];
+      window.second = mountNeuronScreen(host, { onStateChange: (state) => window.changes.push(state) });
+    });
+    const second = (selector) => page.locator(`#second ${selector}`);
+    const start = await page.evaluate(() => window.second.getState());
+    expect(start).toMatchObject({ w1: 1, w2: -0.5, b: 0, learningRate: 0.1, target: 'sin', units: 6 });
+    expect(Number.isInteger(start.point)).toBe(true);
+    expect(start.points).toHaveLength(7);
+    expect(JSON.parse(JSON.stringify(start))).toEqual(start); // plain data
+
+    // A partial state changes the view: a dead unit, another target, three units, a rate.
+    const problems = await page.evaluate(() =>
+      window.second.setState({ w1: 0.5, w2: 0.5, b: -8, learningRate: 0.3, point: 4, target: 'abs', units: 3 }),
+    );
+    expect(problems).toEqual([]);
+    await expect(second('[data-field="status"]')).toHaveAttribute('data-state', 'dead');
+    await expect(second('input[type="number"][data-param="b"]')).toHaveValue('-8');
+    await expect(second('[data-role="rate"]')).toHaveValue('0.3');
+    await expect(second('[data-field="point-head"]')).toHaveText('Point 5');
+    await expect(second('input[data-role="target"][value="abs"]')).toBeChecked();
+    await expect(second('[data-field="units"]')).toHaveText('3');
+    await expect(second('[data-field="dead"]')).toHaveText(/ of 3$/);
+
+    // Round trip: setState(getState()) changes nothing, not even the training progress.
+    await second('[data-action="step"]').last().click(); // Step +25 of the sum of hinges
+    await expect(second('[data-part="hinges"] [data-field="step"]')).toHaveText('25');
+    const round = await page.evaluate(() => {
+      const state = window.second.getState();
+      const problems = window.second.setState(JSON.parse(JSON.stringify(state)));
+      return { state, problems, after: window.second.getState() };
+    });
+    expect(round.problems).toEqual([]);
+    expect(round.after).toEqual(round.state);
+    await expect(second('[data-part="hinges"] [data-field="step"]')).toHaveText('25');
+
+    // The learner's own points, shown in the editor.
+    await page.evaluate(() => window.second.setState({ target: 'points', points: [[-0.5, 1], [0.5, -1], [2, 9]] }));
+    await expect(second('[data-part="points-editor"]')).toBeVisible();
+    await expect(second('[data-field="point-count"]')).toHaveText('3 points.');
+    expect((await page.evaluate(() => window.second.getState())).points).toEqual([[-0.5, 1], [0.5, -1], [1, 1.5]]);
+
+    // Bad input is clamped or ignored and listed, never thrown.
+    const bad = await page.evaluate(() => [
+      window.second.setState({ w1: 'heavy', w2: 99, units: 40, target: 'cubic', points: 'many', learningRate: 0.05, extra: 1 }),
+      window.second.setState(null),
+      window.second.setState({ points: [[0, 0], [0], 'x', [NaN, 1]] }),
+      window.second.getState(),
+    ]);
+    expect(bad[0]).toEqual(['extra', 'w1', 'target', 'points']);
+    expect(bad[1]).toEqual(['state']);
+    expect(bad[2]).toEqual(['points']);
+    expect(bad[3]).toMatchObject({ w1: 0.5, w2: 3, units: 16, target: 'points', learningRate: 0.03, points: [[0, 0]] });
+    await expect(second('[data-field="units"]')).toHaveText('16');
+
+    // onStateChange: once after a burst of slider keys, never for setState.
+    expect(await page.evaluate(() => window.changes.length)).toBe(0);
+    await second('input[type="range"][data-param="b"]').focus();
+    for (let i = 0; i < 5; i += 1) await page.keyboard.press('ArrowRight');
+    await expect.poll(() => page.evaluate(() => window.changes.length)).toBe(1);
+    await page.waitForTimeout(400);
+    const changes = await page.evaluate(() => window.changes);
+    expect(changes).toHaveLength(1);
+    expect(changes[0].b).toBeCloseTo(-7.5, 5);
+    await page.evaluate(() => window.second.redraw());
+    expect(watch.errors).toEqual([]);
   });
 
   test('two screens on one page are independent; destroy cleans up', async ({ page }) => {

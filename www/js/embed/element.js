@@ -13,9 +13,13 @@
 // with `remember` the settings are kept in localStorage. The element adds no landmark: it sits
 // inside the host page's own <main> or <article>.
 //
-// Script API: ready (a promise), getState(), setState(partial), play(), pause(), frames (frames
-// drawn so far), suspended. Events (on the element): relu-lab-ready { screen, problems },
-// relu-lab-state { state }, relu-lab-error { message }.
+// Every screen takes hide and lock (its own control keys), gives its settings as a plain object
+// (getState/setState: the network screen's full state; the function and neuron screens' flat
+// { functions, range, … } and { w1, w2, b, … }) and repaints itself for a new theme (redraw).
+//
+// Script API: ready (a promise), getState(), setState(partial), play(), pause() (network and
+// neuron screens), frames (frames drawn so far), suspended. Events (on the element):
+// relu-lab-ready { screen, problems }, relu-lab-state { state }, relu-lab-error { message }.
 import { ATTRIBUTE_KEYS, changedSettings, readConfig } from './config.js';
 import { coreReady } from './core.js';
 import { createGatedLoop } from './gated-loop.js';
@@ -39,7 +43,7 @@ export class ReluLabElement extends HTMLElement {
   #frame;
   #content;
   #config = null;
-  /** { screen, adapter, instance, loop, holder } while a screen is mounted. */
+  /** { screen, adapter, modules, instance, loop, holder } while a screen is mounted. */
   #mounted = null;
   /** { key, remove() } of the style sheets in the shadow root. */
   #styles = null;
@@ -104,12 +108,12 @@ export class ReluLabElement extends HTMLElement {
 
   // ---- script API --------------------------------------------------------------------------
 
-  /** The screen's settings (network: its full state), or null if it has none. */
+  /** The screen's settings (network: its full state; function, neuron: a flat object), or null before it is mounted. */
   getState() {
     return this.#mounted?.instance.getState?.() ?? null;
   }
 
-  /** Change the screen's settings; returns the fields refused (network screen), or null. */
+  /** Change the screen's settings; returns the fields refused, or null before it is mounted. */
   setState(partial) {
     const instance = this.#mounted?.instance;
     if (!instance?.setState) return null;
@@ -174,7 +178,8 @@ export class ReluLabElement extends HTMLElement {
       }
       // Settings only, on a screen that takes them live: no remount, the run goes on.
       if (structural.length === 0 && mounted.adapter.update) {
-        mounted.adapter.update(mounted, config, changed);
+        const problems = mounted.adapter.update(mounted, config, changed) ?? [];
+        if (problems.length > 0) console.warn(`<relu-lab>: ignored attribute values: ${problems.join(', ')}`);
         if (!same('theme')) this.#applyTheme(config.theme, true);
         this.#checkState();
         return;
@@ -206,12 +211,12 @@ export class ReluLabElement extends HTMLElement {
     const idPrefix = `relu-lab-${config.screen}`;
     let mounted;
     try {
-      mounted = adapter.mount(modules, holder, config, { loop, idPrefix, ...carry });
+      mounted = adapter.mount(modules, holder, config, { loop, idPrefix, onStateChange: this.#onScreenState, ...carry });
     } catch (error) {
       loop.destroy();
       throw error;
     }
-    this.#mounted = { screen: config.screen, adapter, instance: mounted.instance, loop, holder };
+    this.#mounted = { screen: config.screen, adapter, modules, instance: mounted.instance, loop, holder };
     this.#updateSuspension();
     if (mounted.problems.length > 0) {
       console.warn(`<relu-lab>: ignored ${mounted.problems.join('; ')}`);
@@ -293,6 +298,12 @@ export class ReluLabElement extends HTMLElement {
   }
 
   // ---- state changes -----------------------------------------------------------------------
+
+  /** A screen that reports the learner's changes itself (debounced) calls this. */
+  #onScreenState = () => {
+    clearTimeout(this.#stateTimer);
+    this.#checkState();
+  };
 
   #onInteraction = () => {
     clearTimeout(this.#stateTimer);

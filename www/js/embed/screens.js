@@ -1,6 +1,7 @@
 // What <relu-lab> knows about each screen: its title, its style sheets, how to load its module
-// and how to mount it from an embed's config. Screens are loaded on demand (a page with one
-// Function screen never downloads the Network screen); the bundles include them all.
+// and how to mount it from an embed's config (and, for the function and neuron screens, how to
+// take changed settings without mounting again: `update`). Screens are loaded on demand (a page
+// with one Function screen never downloads the Network screen); the bundles include them all.
 import { networkHash, screenOptions } from './config.js';
 
 /**
@@ -86,23 +87,63 @@ export const SCREEN_ADAPTERS = Object.freeze({
     title: 'Activation functions',
     styles: ['css/function.css'],
     load: async () => ({ screen: await import('../screens/function/function-screen.js') }),
-    mount(modules, element, config, { loop, idPrefix }) {
-      const problems = config.hide.length || config.lock.length ? ['hide/lock: not supported by this screen'] : [];
-      const options = { ...screenOptions(config, problems), loop, idPrefix };
-      return { instance: modules.screen.mountFunctionScreen(element, options), problems };
+    mount(modules, element, config, carry) {
+      const { mountFunctionScreen, FUNCTION_CONTROL_KEYS } = modules.screen;
+      const { options, problems } = settingsScreenOptions(config, FUNCTION_CONTROL_KEYS, carry);
+      return { instance: mountFunctionScreen(element, options), problems };
     },
+    update: (mounted, config, changed) =>
+      updateSettings(mounted.instance, mounted.modules.screen.FUNCTION_SCREEN_DEFAULTS, config, changed),
   }),
   neuron: Object.freeze({
     title: 'One neuron',
     styles: ['css/neuron.css'],
     load: async () => ({ screen: await import('../screens/neuron/neuron-screen.js') }),
-    mount(modules, element, config, { loop, idPrefix }) {
-      const problems = config.hide.length || config.lock.length ? ['hide/lock: not supported by this screen'] : [];
-      const options = { ...screenOptions(config, problems), loop, idPrefix };
-      return { instance: modules.screen.mountNeuronScreen(element, options), problems };
+    mount(modules, element, config, carry) {
+      const { mountNeuronScreen, NEURON_CONTROL_KEYS } = modules.screen;
+      const { options, problems } = settingsScreenOptions(config, NEURON_CONTROL_KEYS, carry);
+      if (config.autoplay !== null) options.autoplay = config.autoplay;
+      return { instance: mountNeuronScreen(element, options), problems };
     },
+    update: (mounted, config, changed) =>
+      updateSettings(mounted.instance, mounted.modules.screen.NEURON_SCREEN_DEFAULTS, config, changed),
   }),
 });
+
+/**
+ * Mount options of the function or neuron screen (their state has the same fields as their
+ * options). `kept`: the state of the instance this one replaces (hide or lock changed) or a
+ * remembered one, with the attributes in `changed` written over it; without it, the attributes.
+ * The screen checks and clamps every value, so a stale or foreign remembered state is harmless.
+ * hide and lock: the screen's control keys (`known`); unknown ones are listed in `problems`.
+ */
+function settingsScreenOptions(config, known, { loop, idPrefix, kept, changed = [], onStateChange }) {
+  const problems = [];
+  const settings =
+    kept !== null && typeof kept === 'object' && !Array.isArray(kept)
+      ? { ...kept, ...screenOptions({ settings: pick(config.settings, changed) }, problems) }
+      : screenOptions(config, problems);
+  const hidden = controlKeys(config.hide, known, {}, problems, 'hide');
+  const disabled = controlKeys(config.lock, known, {}, problems, 'lock');
+  const options = { ...settings, controls: { hidden, disabled }, loop, idPrefix };
+  if (onStateChange) options.onStateChange = onStateChange;
+  return { options, problems };
+}
+
+/**
+ * Give a mounted function or neuron screen the settings whose attributes changed, live (the
+ * learner's other settings and a training run go on). A removed attribute sets the screen's
+ * default back. Returns the values ignored.
+ */
+function updateSettings(instance, defaults, config, changed) {
+  const problems = [];
+  const partial = screenOptions({ settings: pick(config.settings, changed) }, problems);
+  for (const key of changed) {
+    if (config.settings[key] === undefined && Object.hasOwn(defaults, key)) partial[key] = defaults[key];
+  }
+  problems.push(...instance.setState(partial));
+  return problems;
+}
 
 function pick(object, keys) {
   const result = {};

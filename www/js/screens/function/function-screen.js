@@ -3,7 +3,10 @@
 // from ±2 to ±1000 to see which functions flatten, look at ReLU's corner at 0, read the
 // formulas, and time one evaluation of each function in this browser.
 //
-// A mountable component with no module-level state: several can live on one page.
+// A mountable component with no module-level state: several can live on one page. A teacher
+// can hide or lock its controls by key (FUNCTION_CONTROL_KEYS); a host can read and change its
+// settings as one plain object (getState, setState) and hear about the learner's changes
+// (onStateChange).
 // Requires `await init()` of ../../../pkg/relu_lab.js before mounting.
 import {
   activationCurve,
@@ -19,6 +22,14 @@ import { formatNumber } from '../../number-text.js';
 import { measureActivations } from './benchmark.js';
 import { COLOR_SLOTS, activationStyle, swatchSvg } from './catalog.js';
 import { formulasFor } from './formulas.js';
+import {
+  applyControlLocks,
+  createStateNotifier,
+  isPlainObject,
+  lockNoteHtml,
+  resolveControls,
+  toNumber,
+} from './lesson-controls.js';
 
 /** The zoom ladder: half-widths of the x range, roughly evenly spaced on a log scale. */
 export const RANGES = Object.freeze([2, 3, 5, 10, 20, 50, 100, 200, 500, 1000]);
@@ -85,7 +96,97 @@ const PARAMETERS = Object.freeze([
   },
 ]);
 
+/**
+ * Keys of options.controls.hidden / .disabled, and the groups of controls each stands for:
+ *   functions   the function checkboxes
+ *   range       the zoom slider (alias zoom)
+ *   probe       the probe: its handle, dragging on the plot, "Move the probe to x = 0"
+ *   parameters  leaky ReLU slope, ELU alpha, PReLU slope (sliders and fields)
+ *   convention  the ReLU'(0) choice (alias relu-at-zero)
+ *   options     parameters and convention together
+ *   timing      the "Measure" section (alias measure)
+ */
+const CONTROL_GROUPS = Object.freeze({
+  functions: ['functions'],
+  range: ['range'],
+  zoom: ['range'],
+  probe: ['probe'],
+  parameters: ['parameters'],
+  convention: ['convention'],
+  'relu-at-zero': ['convention'],
+  options: ['parameters', 'convention'],
+  timing: ['timing'],
+  measure: ['timing'],
+});
+/** Every key options.controls accepts. */
+export const FUNCTION_CONTROL_KEYS = Object.freeze(Object.keys(CONTROL_GROUPS));
+/** The fields of the screen's state (getState, setState; the same names as the mount options). */
+export const FUNCTION_STATE_KEYS = Object.freeze([
+  'functions',
+  'range',
+  'probe',
+  'slope',
+  'eluAlpha',
+  'preluSlope',
+  'reluAtZero',
+]);
+const RELU_AT_ZERO = Object.freeze([0, 0.5, 1]);
+
 const clamp = (value, low, high) => Math.min(high, Math.max(low, value));
+
+/**
+ * `partial` checked and merged over the state `base`: { state, problems }. `available`: the
+ * core's activation names. `functions` (an array or a comma-separated string) keeps the known
+ * names in the core's order; `range` snaps to the zoom ladder; `probe` is clamped into the
+ * range (a new range clamps the old probe too); the parameters are clamped to what the core
+ * accepts; `reluAtZero` must be 0, 0.5 or 1. Unknown keys and names and values of the wrong
+ * type are ignored and listed in `problems`. Never throws.
+ */
+export function mergeFunctionState(base, partial, available) {
+  const state = { ...base, functions: [...base.functions] };
+  const problems = [];
+  if (!isPlainObject(partial)) return { state, problems: ['state'] };
+  for (const key of Object.keys(partial)) {
+    if (!FUNCTION_STATE_KEYS.includes(key)) problems.push(key.slice(0, 24));
+  }
+  const given = (key) => partial[key] !== undefined;
+  const number = (key) => {
+    const value = toNumber(partial[key]);
+    if (value === undefined) problems.push(key);
+    return value;
+  };
+  if (given('functions')) {
+    const list = typeof partial.functions === 'string' ? partial.functions.split(',') : partial.functions;
+    if (Array.isArray(list)) {
+      const wanted = new Set(list.map((name) => String(name).trim().toLowerCase()).filter(Boolean));
+      for (const name of wanted) if (!available.includes(name)) problems.push(`functions: ${name.slice(0, 24)}`);
+      state.functions = available.filter((name) => wanted.has(name));
+    } else {
+      problems.push('functions');
+    }
+  }
+  if (given('range')) {
+    const range = number('range');
+    if (range !== undefined && range > 0) state.range = nearestRange(range);
+    else if (range !== undefined) problems.push('range');
+  }
+  if (given('probe')) {
+    const probe = number('probe');
+    if (probe !== undefined) state.probe = probe;
+  }
+  state.probe = clamp(state.probe, -state.range, state.range);
+  for (const spec of PARAMETERS) {
+    if (!given(spec.key)) continue;
+    const value = number(spec.key);
+    if (value !== undefined) state[spec.key] = clamp(value, spec.min, spec.max);
+  }
+  if (given('reluAtZero')) {
+    const value = toNumber(partial.reluAtZero);
+    if (RELU_AT_ZERO.includes(value)) state.reluAtZero = value;
+    else problems.push('reluAtZero');
+  }
+  return { state, problems };
+}
 
 /** The ladder value closest to `range` (on a log scale). */
 function nearestRange(range) {
@@ -122,27 +223,41 @@ function flatRuns(xs, slopes) {
  *   range: half-width of the x range, 2 to 1000 (5; snapped to the zoom ladder),
  *   probe: the probe's starting x (1),
  *   slope, eluAlpha, preluSlope, reluAtZero: activation options (0.01, 1, 0.25, 0),
+ *   controls: { hidden: [keys], disabled: [keys] } controls a teacher hides or locks
+ *     (FUNCTION_CONTROL_KEYS; unknown keys are ignored),
+ *   onStateChange(state): called after the learner changes a setting, once the changes settle
+ *     (not per pixel of a drag), with getState()'s object,
  *   loop: a frame loop to share (createFrameLoop); the screen makes its own otherwise,
  *   idPrefix: prefix for element ids (unique per instance)
  * }
- * Out-of-range options are clamped; unknown function names are ignored.
- * Returns { destroy() }.
+ * Out-of-range options are clamped; unknown function names and malformed values are ignored.
+ * Returns {
+ *   destroy(),
+ *   getState(): { functions, range, probe, slope, eluAlpha, preluSlope, reluAtZero }, a copy
+ *     (the same fields as the options),
+ *   setState(partial): change any of those fields (checked as mergeFunctionState does) and
+ *     show them; returns the fields ignored. setState(getState()) changes nothing.
+ *   redraw(): read the colours from CSS again and repaint (after a theme change)
+ * }
  */
 export function mountFunctionScreen(element, options = {}) {
   const prefix = options.idPrefix ?? `fn-${Math.random().toString(36).slice(2, 8)}`;
   const ownLoop = !options.loop;
   const loop = options.loop ?? createFrameLoop();
   const available = names().activations;
-  const wanted = new Set(options.functions ?? FUNCTION_SCREEN_DEFAULTS.functions);
-  const selected = new Set(available.filter((name) => wanted.has(name)));
+  const given = Object.fromEntries(FUNCTION_STATE_KEYS.filter((key) => key in options).map((key) => [key, options[key]]));
+  const { state: initial } = mergeFunctionState(FUNCTION_SCREEN_DEFAULTS, given, available);
+  const selected = new Set(initial.functions);
   const params = {
-    slope: clamp(Number(options.slope ?? FUNCTION_SCREEN_DEFAULTS.slope) || 0, 0, 1),
-    eluAlpha: clamp(Number(options.eluAlpha ?? FUNCTION_SCREEN_DEFAULTS.eluAlpha) || 1, 0.1, 10),
-    preluSlope: clamp(Number(options.preluSlope ?? FUNCTION_SCREEN_DEFAULTS.preluSlope) || 0, -1, 1),
-    reluAtZero: [0, 0.5, 1].includes(Number(options.reluAtZero)) ? Number(options.reluAtZero) : 0,
+    slope: initial.slope,
+    eluAlpha: initial.eluAlpha,
+    preluSlope: initial.preluSlope,
+    reluAtZero: initial.reluAtZero,
   };
-  let range = nearestRange(Number(options.range ?? FUNCTION_SCREEN_DEFAULTS.range));
-  let probeX = clamp(Number(options.probe ?? FUNCTION_SCREEN_DEFAULTS.probe) || 0, -range, range);
+  let range = initial.range;
+  let probeX = initial.probe;
+  const locks = resolveControls(options.controls, CONTROL_GROUPS);
+  const noteId = `${prefix}-locked`;
 
   const choiceItems = available
     .map((name) => {
@@ -191,13 +306,13 @@ export function mountFunctionScreen(element, options = {}) {
             <figure class="fn-plot">
               <div class="fn-canvas" data-part="holder">
                 <canvas role="img" aria-describedby="${prefix}-flat"></canvas>
-                <div class="fn-track" data-part="track">
+                <div class="fn-track" data-part="track" data-control="probe">
                   <div class="fn-probe" data-part="probe" role="slider" tabindex="0"
                     aria-label="Probe: the input x" aria-describedby="${prefix}-probe-hint"
                     aria-orientation="horizontal"><span class="fn-probe__knob" aria-hidden="true"></span></div>
                 </div>
               </div>
-              <figcaption>
+              <figcaption data-control-text="probe">
                 <p class="hint" id="${prefix}-probe-hint">The probe: drag it, or the plot, along x; or
                 focus it and use the arrow keys (Shift for ten steps, Home and End for the ends).
                 Solid dots mark a derivative's value at 0 where it jumps, open dots the value not used.</p>
@@ -210,17 +325,17 @@ export function mountFunctionScreen(element, options = {}) {
             </table>
             <p class="fn-flat" id="${prefix}-flat" data-field="flat"></p>
           </div>
-          <div class="fn-controls">
-            <fieldset class="fn-fieldset">
+          <div class="fn-controls" data-control-group>
+            <fieldset class="fn-fieldset" data-control="functions">
               <legend>Functions to plot</legend>
               <ul class="fn-choices">${choiceItems}</ul>
             </fieldset>
-            <div class="fn-zoom">
+            <div class="fn-zoom" data-control="range">
               <label for="${prefix}-zoom">Zoom: x from \u2212<span data-field="range-a">${range}</span> to <span data-field="range-b">${range}</span></label>
               <input type="range" id="${prefix}-zoom" data-role="zoom" min="0" max="${RANGES.length - 1}" step="1" value="${RANGES.indexOf(range)}" aria-describedby="${prefix}-zoom-hint">
               <p class="hint" id="${prefix}-zoom-hint">A log scale: \u00b12, 3, 5, 10, 20, 50 \u2026 1000.</p>
             </div>
-            <fieldset class="fn-fieldset">
+            <fieldset class="fn-fieldset" data-control="parameters">
               <legend>Parameters</legend>
               ${parameterRows}
             </fieldset>
@@ -239,11 +354,11 @@ export function mountFunctionScreen(element, options = {}) {
               <div><dt>Slope just right of 0</dt><dd data-field="right-slope">—</dd></div>
               <div><dt>Used at exactly 0</dt><dd data-field="zero-slope">—</dd></div>
             </dl>
-            <fieldset class="fn-fieldset fn-convention">
+            <fieldset class="fn-fieldset fn-convention" data-control="convention">
               <legend>ReLU\u2032(0): the slope used at exactly 0</legend>
               ${conventionRadios}
             </fieldset>
-            <button type="button" class="button" data-action="probe-zero">Move the probe to x = 0</button>
+            <button type="button" class="button" data-action="probe-zero" data-control="probe">Move the probe to x = 0</button>
           </div>
           <div class="fn-zero__text">
             <p><strong>Why frameworks pick 0.</strong> Any value from 0 to 1 is a valid
@@ -266,7 +381,7 @@ export function mountFunctionScreen(element, options = {}) {
         <div class="fn-formulas" data-part="formulas"></div>
       </section>
 
-      <section class="screen-section" aria-labelledby="${prefix}-cost-title">
+      <section class="screen-section" aria-labelledby="${prefix}-cost-title" data-control="timing">
         <h2 id="${prefix}-cost-title">How cheap is each function? Measured in your browser</h2>
         <p class="lede">ReLU is a compare and a select: no exponential, no division. Press the
         button to time one evaluation of every function here, in WebAssembly on your machine.</p>
@@ -284,6 +399,7 @@ export function mountFunctionScreen(element, options = {}) {
           and varies from run to run and machine to machine.</figcaption>
         </figure>
       </section>
+      ${lockNoteHtml(locks, noteId)}
     </div>`;
 
   const $ = (selector) => element.querySelector(selector);
@@ -307,6 +423,9 @@ export function mountFunctionScreen(element, options = {}) {
   const cost = $('[data-part="cost"]');
   const bars = $('[data-part="bars"]');
   const measureButton = $('[data-action="measure"]');
+  applyControlLocks(element, locks, noteId);
+  // A probe the learner cannot move: the plot is not a drag surface either.
+  if (locks.blocked('probe')) holder.dataset.probe = 'fixed';
 
   let width = 0;
   let theme = readFunctionTheme();
@@ -537,8 +656,12 @@ export function mountFunctionScreen(element, options = {}) {
 
   // ---- events -----------------------------------------------------------------------------
 
+  /** Whether an event comes from a control a teacher locked (disabled, so only by script). */
+  const fromLocked = (target) => target.closest?.('[data-locked]') != null;
+
   const onChange = (event) => {
     const target = event.target;
+    if (fromLocked(target)) return;
     if (target.dataset.role === 'function') {
       if (target.checked) selected.add(target.value);
       else selected.delete(target.value);
@@ -548,11 +671,15 @@ export function mountFunctionScreen(element, options = {}) {
       refresh({ formulas: true });
     } else if (target.dataset.param && target.type === 'number') {
       setParam(target.dataset.param, Number(target.value), target);
+    } else {
+      return;
     }
+    notifier.notify();
   };
 
   const onInput = (event) => {
     const target = event.target;
+    if (fromLocked(target)) return;
     if (target.dataset.role === 'zoom') {
       setRange(RANGES[Number(target.value)] ?? range);
     } else if (target.dataset.param && target.type === 'range') {
@@ -563,7 +690,10 @@ export function mountFunctionScreen(element, options = {}) {
       if (Number.isFinite(value) && value >= spec.min && value <= spec.max) {
         setParam(spec.key, value, target);
       }
+    } else {
+      return;
     }
+    notifier.notify();
   };
 
   /** Set a parameter from `source` (a slider or number field) and mirror it in the other. */
@@ -589,7 +719,7 @@ export function mountFunctionScreen(element, options = {}) {
   }
 
   const onPointerDown = (event) => {
-    if (event.button !== 0) return;
+    if (event.button !== 0 || locks.blocked('probe')) return;
     dragging = true;
     event.currentTarget.setPointerCapture?.(event.pointerId);
     probe.focus({ preventScroll: true });
@@ -605,9 +735,12 @@ export function mountFunctionScreen(element, options = {}) {
     dragging = false;
     updateReadout();
     describeFlat();
+    notifier.notify();
   };
 
   const onKeyDown = (event) => {
+    // A locked probe keeps its focus (its value is read out) but does not move.
+    if (locks.blocked('probe')) return;
     const step = PROBE_STEPS[range];
     const big = step * 10;
     let next = null;
@@ -637,14 +770,16 @@ export function mountFunctionScreen(element, options = {}) {
     }
     event.preventDefault();
     setProbe(next);
+    notifier.notify();
   };
 
   const onClick = (event) => {
     const button = event.target.closest('button[data-action]');
-    if (!button) return;
+    if (!button || button.disabled || fromLocked(button)) return;
     if (button.dataset.action === 'probe-zero') {
       setProbe(0);
       probe.focus();
+      notifier.notify();
     } else if (button.dataset.action === 'measure') {
       measure();
     }
@@ -714,11 +849,69 @@ export function mountFunctionScreen(element, options = {}) {
     loop.request(draw);
   });
 
+  // ---- state for a host ---------------------------------------------------------------------
+
+  function getState() {
+    return {
+      functions: order(),
+      range,
+      probe: probeX,
+      slope: params.slope,
+      eluAlpha: params.eluAlpha,
+      preluSlope: params.preluSlope,
+      reluAtZero: params.reluAtZero,
+    };
+  }
+
+  /** Show the state in every control (after setState). */
+  function syncControls() {
+    for (const input of element.querySelectorAll('input[data-role="function"]')) {
+      input.checked = selected.has(input.value);
+    }
+    zoom.value = String(RANGES.indexOf(range));
+    fields.rangeA.textContent = String(range);
+    fields.rangeB.textContent = String(range);
+    zoom.setAttribute('aria-valuetext', `x from \u2212${range} to ${range}`);
+    for (const input of element.querySelectorAll('input[data-param]')) {
+      const text = String(params[input.dataset.param]);
+      if (input.value !== text) input.value = text;
+    }
+    for (const input of element.querySelectorAll('input[data-role="convention"]')) {
+      input.checked = Number(input.value) === params.reluAtZero;
+    }
+  }
+
+  function setState(partial) {
+    const before = getState();
+    const { state: next, problems } = mergeFunctionState(before, partial, available);
+    if (JSON.stringify(next) !== JSON.stringify(before)) {
+      selected.clear();
+      for (const name of next.functions) selected.add(name);
+      for (const spec of PARAMETERS) params[spec.key] = next[spec.key];
+      params.reluAtZero = next.reluAtZero;
+      range = next.range;
+      probeX = next.probe;
+      syncControls();
+      refresh({ formulas: true });
+    }
+    notifier.sync();
+    return problems;
+  }
+
   zoom.setAttribute('aria-valuetext', `x from \u2212${range} to ${range}`);
   refresh({ formulas: true });
+  const notifier = createStateNotifier(getState, options.onStateChange);
 
   return {
+    getState,
+    setState,
+    redraw() {
+      theme = readFunctionTheme();
+      recolor();
+      loop.request(draw);
+    },
     destroy() {
+      notifier.stop();
       benchmark?.controller.abort();
       benchmark = null;
       loop.cancel(draw);

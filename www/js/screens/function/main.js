@@ -1,6 +1,7 @@
 // Entry point of function.html: load the wasm core once, then mount the Function screen.
 // The query string can preselect what the screen shows, for a teacher's link, e.g.
 // function.html?functions=relu,sigmoid,tanh&range=1000&probe=3&reluAtZero=0.5
+// and hide or lock controls by key (function-screen.js, FUNCTION_CONTROL_KEYS): &hide=timing&lock=functions
 import init from '../../../pkg/relu_lab.js';
 import { mountFunctionScreen } from './function-screen.js';
 
@@ -13,6 +14,8 @@ function optionsFromQuery(search) {
     const value = Number(query.get(key));
     if (query.has(key) && query.get(key) !== '' && Number.isFinite(value)) options[key] = value;
   }
+  const list = (key) => (query.get(key) ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  if (query.has('hide') || query.has('lock')) options.controls = { hidden: list('hide'), disabled: list('lock') };
   return options;
 }
 

@@ -16,6 +16,7 @@ import {
 import { formatInteger } from '../../format.js';
 import { watchMedia, watchWidth } from '../../media.js';
 import { formatNumber } from '../../number-text.js';
+import { isPlainObject, resolveControls, toNumber } from '../function/lesson-controls.js';
 import { createHingeModel } from './hinge-model.js';
 
 const TARGETS = Object.freeze([
@@ -45,6 +46,20 @@ const REDUCED_MOTION_FRAMES = 12;
 const clamp = (value, low, high) => Math.min(high, Math.max(low, value));
 
 /**
+ * The learner's points from any value: { points, dropped } with every [x, y] pair of finite
+ * numbers clamped into the editor's box (at most MAX_POINTS), `dropped` true if anything else
+ * was left out; null if `list` is not an array.
+ */
+function cleanPoints(list) {
+  if (!Array.isArray(list)) return null;
+  const valid = list.filter((p) => Array.isArray(p) && p.length === 2 && p.every(Number.isFinite));
+  const points = valid.slice(0, MAX_POINTS).map(([x, y]) => [clamp(x, -1, 1), clamp(y, POINT_Y[0], POINT_Y[1])]);
+  return { points, dropped: points.length !== list.length };
+}
+
+const samePoints = (a, b) => a.length === b.length && a.every((p, i) => p[0] === b[i][0] && p[1] === b[i][1]);
+
+/**
  * Mount the component into `element`.
  * options: {
  *   loop: the page's frame loop, required,
@@ -55,21 +70,24 @@ const clamp = (value, low, high) => Math.min(high, Math.max(low, value));
  *   stepsPerFrame: training steps per frame while playing (5),
  *   stepSize: steps the Step button trains (25),
  *   autoplay: start playing (false; never with reduced motion),
+ *   locks: resolveControls(…) of the screen (applied to the markup by the screen; here they keep
+ *     locked buttons disabled, a hidden points editor hidden, and the plot from taking points),
+ *   onChange(): called after each change of the state by the learner (the screen debounces),
  *   idPrefix: prefix for element ids
  * }
- * Returns { destroy() }.
+ * Returns { destroy(), getState(), setState(partial), redraw(), play(), pause() }: the state is
+ * { target, units, points }.
  */
 export function mountHingeSum(element, options) {
   const { loop } = options;
   const prefix = options.idPrefix;
   const stepsPerFrame = options.stepsPerFrame ?? 5;
   const stepSize = options.stepSize ?? 25;
+  const locks = options.locks ?? resolveControls(null, {});
+  const userChanged = typeof options.onChange === 'function' ? options.onChange : () => {};
   let target = TARGETS.some((t) => t.value === options.target) ? options.target : 'sin';
-  let points = (options.points ?? DEFAULT_POINTS)
-    .filter((p) => Array.isArray(p) && p.every(Number.isFinite))
-    .slice(0, MAX_POINTS)
-    .map(([x, y]) => [clamp(x, -1, 1), clamp(y, POINT_Y[0], POINT_Y[1])]);
-  const startUnits = clamp(Math.round(Number(options.units ?? 6)) || 6, 1, 16);
+  let points = (cleanPoints(options.points) ?? cleanPoints(DEFAULT_POINTS)).points;
+  const startUnits = clamp(Math.round(toNumber(options.units) ?? 6), 1, 16);
   const model = createHingeModel({ ...options, units: startUnits, target, points });
   const learningRate = options.train?.learningRate ?? 0.01;
   const optimizerName =
@@ -100,12 +118,12 @@ export function mountHingeSum(element, options) {
       </div>
 
       <div class="nu-panel">
-        <fieldset class="nu-fieldset">
+        <fieldset class="nu-fieldset" data-control="target">
           <legend>Target</legend>
           <div class="nu-radios">${targetRadios}</div>
         </fieldset>
 
-        <div class="nu-points" data-part="points-editor">
+        <div class="nu-points" data-part="points-editor" data-control="draw">
           <p class="hint">Click or tap the plot to add a point, or type one:</p>
           <div class="nu-points__row">
             <label for="${prefix}-px">x</label>
@@ -121,7 +139,7 @@ export function mountHingeSum(element, options) {
           <p class="hint" data-field="point-count"></p>
         </div>
 
-        <div class="nu-units">
+        <div class="nu-units" data-control="units">
           <label for="${prefix}-units">Hidden ReLU units: <strong data-field="units">${startUnits}</strong></label>
           <div class="nu-units__inputs">
             <input type="range" data-role="units" min="1" max="16" step="1" value="${startUnits}" aria-label="Hidden ReLU units (slider)">
@@ -129,13 +147,13 @@ export function mountHingeSum(element, options) {
           </div>
         </div>
 
-        <div class="controls" role="group" aria-label="Training controls">
-          <button type="button" class="button button--primary" data-action="play">
+        <div class="controls" role="group" aria-label="Training controls" data-control-group>
+          <button type="button" class="button button--primary" data-action="play" data-control="play">
             <span class="button__icon" aria-hidden="true" data-field="play-icon">\u25b6</span>
             <span data-field="play-label">Play</span>
           </button>
-          <button type="button" class="button" data-action="step">Step +${stepSize}</button>
-          <button type="button" class="button" data-action="reset">Reset</button>
+          <button type="button" class="button" data-action="step" data-control="train-step">Step +${stepSize}</button>
+          <button type="button" class="button" data-action="reset" data-control="reset">Reset</button>
         </div>
         <p class="hint">${optimizerName}, learning rate ${learningRate}, every point in each step; Reset goes
         back to step 0 with the same starting weights.</p>
@@ -333,14 +351,14 @@ export function mountHingeSum(element, options) {
   }
 
   function updateEditor() {
-    editor.hidden = target !== 'points';
-    fitCanvas.classList.toggle('nu-fit__canvas--editing', target === 'points');
+    editor.hidden = target !== 'points' || locks.hidden.has('draw');
+    fitCanvas.classList.toggle('nu-fit__canvas--editing', target === 'points' && !locks.blocked('draw'));
     fields.pointCount.textContent = `${points.length} point${points.length === 1 ? '' : 's'}${
       points.length ? '' : ': add at least one to train'
     }.`;
     const canTrain = model.hasData && !snapshot.diverged;
-    buttons.play.disabled = !canTrain;
-    buttons.step.disabled = !canTrain;
+    buttons.play.disabled = !canTrain || locks.blocked('play');
+    buttons.step.disabled = !canTrain || locks.blocked('train-step');
   }
 
   function setPlaying(value) {
@@ -445,17 +463,29 @@ export function mountHingeSum(element, options) {
     },
   };
 
+  /** Whether an event comes from a control a teacher locked (disabled, so only by script). */
+  const fromLocked = (target) => target.closest?.('[data-locked]') != null;
+
+  /** Actions that change the state (getState), not only the training. */
+  const STATE_ACTIONS = new Set(['add-point', 'remove-point', 'clear-points']);
+
   const onClick = (event) => {
     const button = event.target.closest('button[data-action]');
-    if (button && !button.disabled && actions[button.dataset.action]) actions[button.dataset.action]();
+    if (!button || button.disabled || fromLocked(button) || !actions[button.dataset.action]) return;
+    actions[button.dataset.action]();
+    if (STATE_ACTIONS.has(button.dataset.action)) userChanged();
   };
 
-  function setUnits(value, source) {
-    const units = clamp(Math.round(value), 1, 16);
+  function showUnits(units, source) {
     for (const input of element.querySelectorAll('[data-role="units"]')) {
       if (input !== source || Number(input.value) !== units) input.value = String(units);
     }
     fields.units.textContent = String(units);
+  }
+
+  function setUnits(value, source) {
+    const units = clamp(Math.round(value), 1, 16);
+    showUnits(units, source);
     if (units === model.units) return;
     model.setUnits(units);
     fields.diverged.hidden = true;
@@ -464,26 +494,33 @@ export function mountHingeSum(element, options) {
 
   const onInput = (event) => {
     const input = event.target;
+    if (fromLocked(input)) return;
     if (input.dataset.role === 'units' && input.value !== '') {
       const value = Number(input.value);
-      if (value >= 1 && value <= 16) setUnits(value, input);
+      if (value >= 1 && value <= 16) {
+        setUnits(value, input);
+        userChanged();
+      }
     }
   };
   const onChange = (event) => {
     const input = event.target;
+    if (fromLocked(input)) return;
     if (input.dataset.role === 'target' && input.checked) {
       target = input.value;
       model.setData(target, points);
       if (!model.hasData) setPlaying(false);
       changed('target');
+      userChanged();
     } else if (input.dataset.role === 'units') {
       setUnits(Number(input.value) || model.units, null);
+      userChanged();
     }
   };
 
   /** In points mode, a click or tap on the plot adds a point there. */
   const onPlotPointer = (event) => {
-    if (target !== 'points' || !width) return;
+    if (target !== 'points' || !width || locks.blocked('draw')) return;
     const rect = fitCanvas.getBoundingClientRect();
     const height = hingeFitHeight(width);
     const frameWidth = width - FIT_MARGIN.left - FIT_MARGIN.right;
@@ -494,6 +531,7 @@ export function mountHingeSum(element, options) {
     const [x0, x1] = model.domain;
     const [y0, y1] = POINT_Y;
     addPoint(x0 + (px / frameWidth) * (x1 - x0), y1 - (py / frameHeight) * (y1 - y0));
+    userChanged();
   };
 
   element.addEventListener('click', onClick);
@@ -521,6 +559,71 @@ export function mountHingeSum(element, options) {
   if (options.autoplay && !motion.matches) setPlaying(true);
 
   return {
+    /** { target, units, points }: points are the learner's, kept whichever target is shown. */
+    getState() {
+      return { target, units: model.units, points: points.map(([x, y]) => [x, y]) };
+    },
+    /**
+     * Change any of those fields; returns the ones ignored or partly ignored (an unknown target,
+     * a units value that is not a number, points that are not [x, y] pairs of numbers). Units
+     * are rounded and clamped to 1 to 16, points clamped into the editor's box. Like the
+     * controls: a new target keeps training the same network, a new unit count starts a new
+     * one at step 0.
+     */
+    setState(partial) {
+      const problems = [];
+      if (!isPlainObject(partial)) return problems;
+      let nextTarget = target;
+      if (partial.target !== undefined) {
+        const value = typeof partial.target === 'string' ? partial.target.trim().toLowerCase() : '';
+        if (TARGETS.some((t) => t.value === value)) nextTarget = value;
+        else problems.push('target');
+      }
+      let nextPoints = points;
+      if (partial.points !== undefined) {
+        const clean = cleanPoints(partial.points);
+        if (clean === null || clean.dropped) problems.push('points');
+        if (clean !== null && !samePoints(clean.points, points)) nextPoints = clean.points;
+      }
+      let nextUnits = model.units;
+      if (partial.units !== undefined) {
+        const value = toNumber(partial.units);
+        if (value === undefined) problems.push('units');
+        else nextUnits = clamp(Math.round(value), 1, 16);
+      }
+      const pointsChanged = nextPoints !== points;
+      const dataChanged = nextTarget !== target || (pointsChanged && nextTarget === 'points');
+      target = nextTarget;
+      points = nextPoints;
+      for (const input of element.querySelectorAll('input[data-role="target"]')) input.checked = input.value === target;
+      if (dataChanged) model.setData(target, points);
+      const unitsChanged = nextUnits !== model.units;
+      showUnits(nextUnits, null);
+      if (unitsChanged) {
+        model.setUnits(nextUnits);
+        fields.diverged.hidden = true;
+      }
+      if (dataChanged || unitsChanged) {
+        if (!model.hasData) setPlaying(false);
+        changed(unitsChanged ? 'units' : 'target');
+      } else if (pointsChanged) {
+        updateEditor();
+      }
+      return problems;
+    },
+    redraw() {
+      theme = readTheme(element);
+      loop.request(draw);
+    },
+    /** Start training, unless there is nothing to fit or it diverged (press Reset). */
+    play() {
+      if (!playing && model.hasData && !snapshot.diverged) setPlaying(true);
+    },
+    pause() {
+      if (!playing) return;
+      setPlaying(false);
+      describe('pause');
+    },
     destroy() {
       setPlaying(false);
       loop.cancel(draw);

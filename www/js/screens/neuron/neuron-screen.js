@@ -2,11 +2,73 @@
 // side, its gradient, one gradient step at a time), then a shallow network on the line seen as
 // a sum of hinges. Owns a frame loop (unless given one) and passes it to both parts.
 //
-// A mountable component with no module-level state: several can live on one page.
+// A mountable component with no module-level state: several can live on one page. A teacher
+// can hide or lock its controls by key (NEURON_CONTROL_KEYS); a host can read and change its
+// settings as one plain object (getState, setState) and hear about the learner's changes
+// (onStateChange).
 // Requires `await init()` of ../../../pkg/relu_lab.js before mounting.
 import { createFrameLoop } from '../../loop.js';
+import {
+  applyControlLocks,
+  createStateNotifier,
+  isPlainObject,
+  lockNoteHtml,
+  resolveControls,
+} from '../function/lesson-controls.js';
 import { mountHingeSum } from './hinge-sum.js';
 import { mountSingleUnit } from './single-unit.js';
+
+/**
+ * Keys of options.controls.hidden / .disabled, and the groups of controls each stands for.
+ * The single unit:
+ *   weights     the w1, w2 and b sliders and fields
+ *   presets     "Back to the start" and "Make it dead"
+ *   rate        the learning rate of its gradient step (aliases learning-rate, lr)
+ *   step        "Take a gradient step" (alias gradient-step)
+ *   inspect     the inspected training point: its field and clicking the plane (alias point)
+ * The sum of hinges:
+ *   target      the target choice
+ *   draw        the learner's points: the editor and clicking the plot (alias points)
+ *   units       the number of hidden units
+ *   play        Play / Pause
+ *   train-step  "Step +25"
+ *   reset       Reset
+ *   training    play, train-step and reset together
+ */
+const CONTROL_GROUPS = Object.freeze({
+  weights: ['weights'],
+  presets: ['presets'],
+  rate: ['rate'],
+  'learning-rate': ['rate'],
+  lr: ['rate'],
+  step: ['step'],
+  'gradient-step': ['step'],
+  inspect: ['inspect'],
+  point: ['inspect'],
+  target: ['target'],
+  draw: ['draw'],
+  points: ['draw'],
+  units: ['units'],
+  play: ['play'],
+  'train-step': ['train-step'],
+  reset: ['reset'],
+  training: ['play', 'train-step', 'reset'],
+});
+/** Every key options.controls accepts. */
+export const NEURON_CONTROL_KEYS = Object.freeze(Object.keys(CONTROL_GROUPS));
+/** The fields of the screen's state: the single unit's, then the sum of hinges'. */
+const UNIT_STATE_KEYS = Object.freeze(['w1', 'w2', 'b', 'learningRate', 'point']);
+const HINGE_STATE_KEYS = Object.freeze(['target', 'units', 'points']);
+export const NEURON_STATE_KEYS = Object.freeze([...UNIT_STATE_KEYS, ...HINGE_STATE_KEYS]);
+/** The state's values when no option is given (point: the first class-1 training point). */
+export const NEURON_SCREEN_DEFAULTS = Object.freeze({
+  w1: 1,
+  w2: -0.5,
+  b: 0,
+  learningRate: 0.1,
+  target: 'sin',
+  units: 6,
+});
 
 const mi = (name) => `<mi>${name}</mi>`;
 const mo = (op) => `<mo>${op}</mo>`;
@@ -58,6 +120,7 @@ const SUM_MATH =
  * options (all optional): {
  *   w1, w2, b: the single unit's starting weights and bias (1, −0.5, 0),
  *   learningRate: the single unit's gradient step (0.1),
+ *   point: the single unit's inspected training point, 0-based,
  *   data: Dataset.generate options of the unit's 2-D training set,
  *   units: hidden units of the shallow network, 1 to 16 (6),
  *   target: 'abs' | 'sin' | 'step' | 'points' ('sin'),
@@ -65,10 +128,23 @@ const SUM_MATH =
  *   autoplay: start training the shallow network at once (false; never with reduced motion),
  *   unit: more options for the single unit (see mountSingleUnit),
  *   hinges: more options for the shallow network (see mountHingeSum),
+ *   controls: { hidden: [keys], disabled: [keys] } controls a teacher hides or locks
+ *     (NEURON_CONTROL_KEYS; unknown keys are ignored),
+ *   onStateChange(state): called after the learner changes a setting, once the changes settle
+ *     (not per pixel of a slider drag), with getState()'s object,
  *   loop: a frame loop to share; the screen makes its own otherwise,
  *   idPrefix: prefix for element ids (unique per instance)
  * }
- * Returns { destroy() }.
+ * Malformed values are ignored and out-of-range ones clamped.
+ * Returns {
+ *   destroy(),
+ *   getState(): { w1, w2, b, learningRate, point, target, units, points }, a copy (the same
+ *     names as the options; points are the learner's own [[x, y], …], kept whatever the target),
+ *   setState(partial): change any of those fields and show them; returns the fields ignored.
+ *     setState(getState()) changes nothing. Training progress is not part of the state.
+ *   redraw(): read the colours from CSS again and repaint (after a theme change),
+ *   play(), pause(): train the sum of hinges, or stop
+ * }
  */
 export function mountNeuronScreen(element, options = {}) {
   const prefix = options.idPrefix ?? `neuron-${Math.random().toString(36).slice(2, 8)}`;
@@ -76,6 +152,11 @@ export function mountNeuronScreen(element, options = {}) {
   const loop = options.loop ?? createFrameLoop();
   const pick = (keys) =>
     Object.fromEntries(keys.filter((key) => options[key] !== undefined).map((key) => [key, options[key]]));
+  const locks = resolveControls(options.controls, CONTROL_GROUPS);
+  const noteId = `${prefix}-locked`;
+  // The parts report the learner's changes here; the notifier exists once both are mounted.
+  let notifier = null;
+  const onChange = () => notifier?.notify();
 
   element.innerHTML = `
     <div class="nu-screen">
@@ -108,21 +189,26 @@ export function mountNeuronScreen(element, options = {}) {
         </div>
         <div data-part="hinges"></div>
       </section>
+      ${lockNoteHtml(locks, noteId)}
     </div>`;
 
   let unit = null;
   let hinges = null;
   try {
     unit = mountSingleUnit(element.querySelector('[data-part="unit"]'), {
-      ...pick(['w1', 'w2', 'b', 'learningRate', 'data']),
+      ...pick(['w1', 'w2', 'b', 'learningRate', 'point', 'data']),
       ...options.unit,
       loop,
+      locks,
+      onChange,
       idPrefix: `${prefix}-unit`,
     });
     hinges = mountHingeSum(element.querySelector('[data-part="hinges"]'), {
       ...pick(['units', 'target', 'points', 'autoplay']),
       ...options.hinges,
       loop,
+      locks,
+      onChange,
       idPrefix: `${prefix}-hinges`,
     });
   } catch (error) {
@@ -130,9 +216,35 @@ export function mountNeuronScreen(element, options = {}) {
     if (ownLoop) loop.destroy();
     throw error;
   }
+  applyControlLocks(element, locks, noteId);
+
+  const getState = () => ({ ...unit.getState(), ...hinges.getState() });
+  notifier = createStateNotifier(getState, options.onStateChange);
 
   return {
+    getState,
+    setState(partial) {
+      if (!isPlainObject(partial)) return ['state'];
+      const problems = Object.keys(partial)
+        .filter((key) => !NEURON_STATE_KEYS.includes(key))
+        .map((key) => key.slice(0, 24));
+      const part = (keys) => Object.fromEntries(keys.filter((key) => key in partial).map((key) => [key, partial[key]]));
+      problems.push(...unit.setState(part(UNIT_STATE_KEYS)), ...hinges.setState(part(HINGE_STATE_KEYS)));
+      notifier.sync();
+      return problems;
+    },
+    redraw() {
+      unit.redraw();
+      hinges.redraw();
+    },
+    play() {
+      hinges.play();
+    },
+    pause() {
+      hinges.pause();
+    },
     destroy() {
+      notifier.stop();
       hinges.destroy();
       unit.destroy();
       if (ownLoop) loop.destroy();

@@ -11,6 +11,7 @@ import { drawNeuronPlane, neuronPlaneHeight, PLANE_MARGIN } from '../../draw/neu
 import { formatPercent } from '../../format.js';
 import { watchMedia, watchWidth } from '../../media.js';
 import { formatNumber } from '../../number-text.js';
+import { isPlainObject, resolveControls, toNumber } from '../function/lesson-controls.js';
 import { createUnitModel } from './unit-model.js';
 
 const DOMAIN = [-6, 6];
@@ -27,6 +28,13 @@ export const UNIT_DEFAULTS = Object.freeze({ w1: 1, w2: -0.5, b: 0 });
 export const DEAD_UNIT = Object.freeze({ w1: 0.5, w2: 0.5, b: -8 });
 
 const clamp = (value, low, high) => Math.min(high, Math.max(low, value));
+/** The ladder's learning rate closest to `rate` (on a log scale); 0.1 for a non-positive one. */
+function nearestRate(rate) {
+  if (!(rate > 0)) return 0.1;
+  return LEARNING_RATES.reduce((best, r) =>
+    Math.abs(Math.log(r / rate)) < Math.abs(Math.log(best / rate)) ? r : best,
+  );
+}
 /** A weight for a field: at most 4 decimals, no float noise. */
 const fieldValue = (value) => String(Number(value.toFixed(4)));
 
@@ -43,28 +51,34 @@ function markSvg(shape, classIndex) {
  *   w1, w2, b: starting weights and bias (UNIT_DEFAULTS),
  *   data: Dataset.generate options for the 2-D training set ({ name: 'gaussians', n: 40,
  *         noise: 0.1, seed: 1 }),
- *   learningRate: for the gradient step (0.1; one of 0.01, 0.03, 0.1, 0.3, 1),
+ *   learningRate: for the gradient step (0.1; snapped to one of 0.01, 0.03, 0.1, 0.3, 1),
  *   point: the inspected training point, 0-based (the first of class 1),
+ *   locks: resolveControls(…) of the screen (applied to the markup by the screen; here they
+ *     stop the plane's click from choosing a point when `inspect` is locked),
+ *   onChange(): called after each change by the learner (the screen debounces),
  *   idPrefix: prefix for element ids
  * }
- * Returns { destroy() }.
+ * Returns { destroy(), getState(), setState(partial), redraw() }: the state is
+ * { w1, w2, b, learningRate, point }.
  */
 export function mountSingleUnit(element, options) {
   const { loop } = options;
   const prefix = options.idPrefix;
+  const locks = options.locks ?? resolveControls(null, {});
+  const onChangeOption = typeof options.onChange === 'function' ? options.onChange : () => {};
+  const userChanged = () => onChangeOption();
   const start = {
-    w1: clamp(Number(options.w1 ?? UNIT_DEFAULTS.w1), -3, 3),
-    w2: clamp(Number(options.w2 ?? UNIT_DEFAULTS.w2), -3, 3),
-    b: clamp(Number(options.b ?? UNIT_DEFAULTS.b), -10, 10),
+    w1: clamp(toNumber(options.w1) ?? UNIT_DEFAULTS.w1, -3, 3),
+    w2: clamp(toNumber(options.w2) ?? UNIT_DEFAULTS.w2, -3, 3),
+    b: clamp(toNumber(options.b) ?? UNIT_DEFAULTS.b, -10, 10),
   };
   const model = createUnitModel({ ...start, data: options.data });
   const count = model.count;
   // By default inspect the first class-1 point: at the start it is on the active side, so its
   // gradients are not all 0.
   const firstClassOne = Math.max(0, model.train.labels.findIndex((label) => label >= 0.5));
-  let selected = clamp(Math.round(Number(options.point ?? firstClassOne)) || 0, 0, count - 1);
-  const rateOption = Number(options.learningRate ?? 0.1);
-  const learningRate = LEARNING_RATES.includes(rateOption) ? rateOption : 0.1;
+  let selected = clamp(Math.round(toNumber(options.point) ?? firstClassOne), 0, count - 1);
+  const learningRate = nearestRate(toNumber(options.learningRate) ?? 0.1);
 
   const sliderRows = SLIDERS.map(
     (s) => `
@@ -90,35 +104,37 @@ export function mountSingleUnit(element, options) {
             <li><span class="nu-key nu-key--line" aria-hidden="true"></span><span>black line: the hinge, w\u00b7x + b = 0; the arrow w points to the active side</span></li>
             <li class="legend__wide"><span class="nu-ramp" aria-hidden="true"></span><span>background: the unit\u2019s output a, pale at 0, deeper orange for larger a (darkest: a = <span data-field="largest">—</span>)</span></li>
           </ul>
-          <p class="hint">Click or tap near a training point to inspect it.</p>
+          <p class="hint" data-control-text="inspect">Click or tap near a training point to inspect it.</p>
         </figcaption>
       </figure>
 
       <div class="nu-panel">
-        <fieldset class="nu-fieldset">
+        <fieldset class="nu-fieldset" data-control-group>
           <legend>Weights and bias</legend>
-          ${sliderRows}
-          <div class="controls nu-presets">
+          <div data-control="weights">${sliderRows}</div>
+          <div class="controls nu-presets" data-control="presets">
             <button type="button" class="button" data-action="reset">Back to the start</button>
             <button type="button" class="button" data-action="preset-dead" aria-describedby="${prefix}-dead-hint">Make it dead</button>
           </div>
-          <p class="hint" id="${prefix}-dead-hint">Make it dead: w = (0.5, 0.5), b = \u22128, which puts
+          <p class="hint" id="${prefix}-dead-hint" data-control-text="presets">Make it dead: w = (0.5, 0.5), b = \u22128, which puts
           every training point on the inactive side.</p>
         </fieldset>
 
         <div class="nu-status" data-field="status"></div>
 
-        <div class="nu-step">
-          <label for="${prefix}-rate">Learning rate</label>
-          <select id="${prefix}-rate" data-role="rate">${rateOptions}</select>
-          <button type="button" class="button button--primary" data-action="step">Take a gradient step</button>
+        <div class="nu-step" data-control-group>
+          <span class="nu-step__rate" data-control="rate">
+            <label for="${prefix}-rate">Learning rate</label>
+            <select id="${prefix}-rate" data-role="rate">${rateOptions}</select>
+          </span>
+          <button type="button" class="button button--primary" data-action="step" data-control="step">Take a gradient step</button>
         </div>
-        <p class="hint">One step of gradient descent on the mean loss over all ${count} training
+        <p class="hint" data-control-text="step">One step of gradient descent on the mean loss over all ${count} training
         points, taken by the core: each of w\u2081, w\u2082, b moves by \u2212(learning rate) \u00d7 its
         gradient. The read-out v = ${formatNumber(model.readout.weight)}, c = ${formatNumber(model.readout.bias)} stays fixed.</p>
-        <p class="nu-steps">Gradient steps taken: <strong data-field="steps">0</strong></p>
+        <p class="nu-steps" data-control-text="step">Gradient steps taken: <strong data-field="steps">0</strong></p>
 
-        <div class="nu-point">
+        <div class="nu-point" data-control="inspect">
           <label for="${prefix}-point">Inspect training point</label>
           <input type="number" id="${prefix}-point" data-role="point" min="1" max="${count}" step="1" value="${selected + 1}">
           <span class="muted">of ${count}</span>
@@ -311,24 +327,32 @@ export function mountSingleUnit(element, options) {
 
   // ---- events -----------------------------------------------------------------------------
 
+  /** Whether an event comes from a control a teacher locked (disabled, so only by script). */
+  const fromLocked = (target) => target.closest?.('[data-locked]') != null;
+
   const onInput = (event) => {
     const input = event.target;
+    if (fromLocked(input)) return;
     if (input.dataset.param) {
       const spec = SLIDERS.find((s) => s.key === input.dataset.param);
       const value = Number(input.value);
       if (input.value === '' || !Number.isFinite(value)) return;
       if (input.type === 'number' && (value < spec.min || value > spec.max)) return;
       setParams({ ...model.get(), [spec.key]: clamp(value, spec.min, spec.max) });
+      userChanged();
     } else if (input.dataset.role === 'point') {
       const value = Math.round(Number(input.value));
       if (value >= 1 && value <= count) {
         selected = value - 1;
         render();
+        userChanged();
       }
     }
   };
   const onChange = (event) => {
     const input = event.target;
+    if (fromLocked(input)) return;
+    userChanged();
     if (input.dataset.param && input.type === 'number') {
       const spec = SLIDERS.find((s) => s.key === input.dataset.param);
       const value = Number(input.value);
@@ -345,8 +369,9 @@ export function mountSingleUnit(element, options) {
   };
   const onClick = (event) => {
     const button = event.target.closest('button[data-action]');
-    if (!button) return;
+    if (!button || button.disabled || fromLocked(button)) return;
     const action = button.dataset.action;
+    userChanged();
     if (action === 'step') takeStep();
     else if (action === 'reset') {
       steps = 0;
@@ -358,7 +383,7 @@ export function mountSingleUnit(element, options) {
   };
   /** Pick the training point nearest a click or tap on the plane. */
   const onPointerDown = (event) => {
-    if (!width) return;
+    if (!width || locks.blocked('inspect')) return;
     const rect = canvas.getBoundingClientRect();
     const side = width - PLANE_MARGIN.left - PLANE_MARGIN.right;
     const x1 = DOMAIN[0] + ((event.clientX - rect.left - PLANE_MARGIN.left) / side) * (DOMAIN[1] - DOMAIN[0]);
@@ -379,6 +404,7 @@ export function mountSingleUnit(element, options) {
       pointInput.value = String(best + 1);
       render();
       announce(`Inspecting training point ${best + 1}.`);
+      userChanged();
     }
   };
 
@@ -400,6 +426,58 @@ export function mountSingleUnit(element, options) {
   render();
 
   return {
+    /** { w1, w2, b, learningRate, point }: the weights as the core holds them (float32). */
+    getState() {
+      return { ...model.get(), learningRate: Number(rateSelect.value), point: selected };
+    },
+    /**
+     * Change any of those fields; returns the ones ignored (not numbers). Weights are clamped
+     * to the sliders' ranges unless equal to the current ones (gradient steps may have taken
+     * them outside, and setState(getState()) must change nothing); the learning rate snaps to
+     * the nearest of its choices; the point is clamped to the training set.
+     */
+    setState(partial) {
+      const problems = [];
+      if (!isPlainObject(partial)) return problems;
+      const current = model.get();
+      const next = { ...current };
+      let moved = false;
+      for (const spec of SLIDERS) {
+        if (partial[spec.key] === undefined) continue;
+        const value = toNumber(partial[spec.key]);
+        if (value === undefined) problems.push(spec.key);
+        else if (value !== current[spec.key]) {
+          next[spec.key] = clamp(value, spec.min, spec.max);
+          moved = true;
+        }
+      }
+      if (partial.learningRate !== undefined) {
+        const value = toNumber(partial.learningRate);
+        if (value === undefined) problems.push('learningRate');
+        else rateSelect.value = String(nearestRate(value));
+      }
+      let pointMoved = false;
+      if (partial.point !== undefined) {
+        const value = toNumber(partial.point);
+        if (value === undefined) problems.push('point');
+        else {
+          const point = clamp(Math.round(value), 0, count - 1);
+          pointMoved = point !== selected;
+          selected = point;
+          pointInput.value = String(selected + 1);
+        }
+      }
+      if (moved) {
+        model.set(next);
+        syncInputs();
+      }
+      if (moved || pointMoved) render();
+      return problems;
+    },
+    redraw() {
+      theme = readUnitTheme();
+      loop.request(draw);
+    },
     destroy() {
       loop.cancel(draw);
       stopWidth();

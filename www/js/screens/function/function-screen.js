@@ -29,7 +29,7 @@ import {
   lockNoteHtml,
   resolveControls,
   toNumber,
-} from './lesson-controls.js';
+} from '../../lesson-controls.js';
 
 /** The zoom ladder: half-widths of the x range, roughly evenly spaced on a log scale. */
 export const RANGES = Object.freeze([2, 3, 5, 10, 20, 50, 100, 200, 500, 1000]);

@@ -16,7 +16,7 @@ import {
 import { formatInteger } from '../../format.js';
 import { watchMedia, watchWidth } from '../../media.js';
 import { formatNumber } from '../../number-text.js';
-import { isPlainObject, resolveControls, toNumber } from '../function/lesson-controls.js';
+import { isPlainObject, resolveControls, toNumber } from '../../lesson-controls.js';
 import { createHingeModel } from './hinge-model.js';
 
 const TARGETS = Object.freeze([

@@ -14,7 +14,7 @@ import {
   isPlainObject,
   lockNoteHtml,
   resolveControls,
-} from '../function/lesson-controls.js';
+} from '../../lesson-controls.js';
 import { mountHingeSum } from './hinge-sum.js';
 import { mountSingleUnit } from './single-unit.js';
 

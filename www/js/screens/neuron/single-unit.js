@@ -11,7 +11,7 @@ import { drawNeuronPlane, neuronPlaneHeight, PLANE_MARGIN } from '../../draw/neu
 import { formatPercent } from '../../format.js';
 import { watchMedia, watchWidth } from '../../media.js';
 import { formatNumber } from '../../number-text.js';
-import { isPlainObject, resolveControls, toNumber } from '../function/lesson-controls.js';
+import { isPlainObject, resolveControls, toNumber } from '../../lesson-controls.js';
 import { createUnitModel } from './unit-model.js';
 
 const DOMAIN = [-6, 6];

@@ -1,7 +1,6 @@
 // What a teacher can set on the Function and Neuron screens beyond their settings: controls
 // hidden or locked by key (options.controls), and a debounced announcement of the learner's
-// changes (options.onStateChange). Shared by both screens (the Neuron screen imports it from
-// here); no module-level state.
+// changes (options.onStateChange). Shared by both screens; no module-level state.
 //
 // Markup contract: an element with data-control="key" is one control group. Hidden, it gets the
 // `hidden` attribute (the screens' CSS makes that display: none, whatever their other rules).

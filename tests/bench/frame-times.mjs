@@ -118,6 +118,9 @@ try {
   console.log(`  script per frame: median ${quantile(work, 0.5).toFixed(1)} ms, 95th percentile ${quantile(work, 0.95).toFixed(1)} ms (train, grid, stats, rasterise, draw)`);
   console.log(`  training        : ${result.steps} steps (${(result.steps / seconds).toFixed(0)} per second)`);
   console.log(`  long tasks      : ${result.longTasks.length} while playing, longest ${longest.toFixed(0)} ms (start-up: ${result.startupLongTasks.length}, longest ${startupLongest.toFixed(0)} ms)`);
+  if (result.startupLongTasks.length) {
+    console.log(`  start-up tasks  : ${result.startupLongTasks.map((ms) => `${ms.toFixed(0)} ms`).join(', ')} (over 50 ms, in order)`);
+  }
   if (errors.length) console.log(`  page errors     : ${errors.join(' | ')}`);
 } finally {
   await browser?.close();

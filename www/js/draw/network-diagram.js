@@ -2,6 +2,11 @@
 // its activation map, the output, connections coloured by sign (orange solid positive, blue
 // dashed negative) and sized by |weight|, hatching for dead units, and one traced example's
 // values and gates. Works in CSS pixels on plain arrays and images; never touches wasm.
+//
+// The live diagram repaints only what changed: drawDiagramLinks draws everything but the unit
+// squares (connections, input and output nodes, the trace), now and then; the unit maps are
+// shrunk by scaleUnitMap to the size they are shown at and put into their squares with
+// putImageData every frame. drawNetworkDiagram draws the whole picture at once.
 
 const SIZES = {
   margin: 8, // left and right of the outermost columns
@@ -141,17 +146,29 @@ function connectionEmphasis(trace, targetLayer) {
   return () => (targetLayer === layer + 1 ? 0.7 : 0.25);
 }
 
-function drawConnections(ctx, data) {
+/** How many units receive connections: every hidden unit and the output. */
+const targetCount = (weights) => weights.reduce((sum, layer) => sum + layer.fanOut, 0);
+
+/**
+ * The connections into the units numbered `first` … `last - 1`, counting every hidden unit
+ * and then the output, layer after layer (all of them by default).
+ */
+function drawConnections(ctx, data, first = 0, last = Infinity) {
   const { geometry, weights, theme, trace } = data;
   let largest = 0;
   for (const layer of weights) for (const w of layer.values) largest = Math.max(largest, Math.abs(w));
   if (!(largest > 0) || !Number.isFinite(largest)) largest = 1;
   ctx.lineCap = 'butt';
+  let dashed = null;
+  let index = 0; // of the target unit, over all layers
   weights.forEach((layer, target) => {
+    const begin = index;
+    index += layer.fanOut;
+    if (index <= first || begin >= last) return;
     const from = geometry.columns[target];
     const to = geometry.columns[target + 1];
     const emphasis = connectionEmphasis(trace, target);
-    for (let out = 0; out < layer.fanOut; out += 1) {
+    for (let out = Math.max(0, first - begin); out < Math.min(layer.fanOut, last - begin); out += 1) {
       const end = to[out];
       const strength = emphasis ? emphasis(out) : 1;
       for (let input = 0; input < layer.fanIn; input += 1) {
@@ -165,7 +182,10 @@ function drawConnections(ctx, data) {
         ctx.globalAlpha = (0.3 + 0.7 * ratio) * strength * silent;
         ctx.lineWidth = 0.6 + 3.4 * ratio;
         ctx.strokeStyle = weight > 0 ? theme.positive : theme.negative;
-        ctx.setLineDash(weight > 0 ? [] : [5, 3]);
+        if (dashed !== weight < 0) {
+          dashed = weight < 0;
+          ctx.setLineDash(dashed ? [5, 3] : []);
+        }
         ctx.beginPath();
         ctx.moveTo(start.x + start.size, start.y + start.size / 2);
         ctx.lineTo(end.x, end.y + end.size / 2);
@@ -278,31 +298,84 @@ function drawTrace(ctx, data) {
 }
 
 /**
- * Draw the whole diagram.
- * data: {
- *   width, height, geometry: from diagramGeometry(),
- *   inputLabels: ["x₁", "x₂"], outputLabel: "out",
- *   layers: hidden layers, [{ units: [{ image: canvas | null, state }] }],
- *   weights: per layer into hidden 1 … output, [{ fanIn, fanOut, values }] (row-major [out][in]),
- *   trace: null or { step: { phase, layer }, layers: [{ z, a, gate, gradA, gradZ }],
- *                    point: { x1, x2 } | null },
- *   formatValue: number → short text,
- *   theme: { font, ink, background, unitBorder, positive, negative, deadFill, deadInk,
- *            nearlyInk, gateInk, labelBackground }
- * }
+ * Everything but the unit squares: connections, the input and output circles and the traced
+ * example's values and gates (all outside the unit squares, which are drawn over this layer).
+ * data: as drawNetworkDiagram (layers[].units[].image is not used).
+ * part (to spread the drawing over several calls, in order, see linkParts): { from, to } draws
+ * only the connections into the units numbered from … to − 1 (hidden units, then the output);
+ * the first part clears, the last adds the nodes and the trace. Without it, all at once.
  */
-export function drawNetworkDiagram(ctx, data) {
-  const { width, height, geometry, layers, theme } = data;
-  ctx.clearRect(0, 0, width, height);
-  drawConnections(ctx, data);
+export function drawDiagramLinks(ctx, data, part = {}) {
+  const { width, height, geometry, theme } = data;
+  const total = targetCount(data.weights);
+  const from = part.from ?? 0;
+  const to = Math.min(part.to ?? total, total);
+  if (from === 0) ctx.clearRect(0, 0, width, height);
+  drawConnections(ctx, data, from, to);
+  if (to < total) return;
   const columns = geometry.columns;
   columns[0].forEach((node, index) => drawRoundNode(ctx, node, data.inputLabels[index], theme));
-  layers.forEach((layer, index) => {
-    layer.units.forEach((unit, position) => {
-      const node = columns[index + 1][position];
-      drawUnitSquare(ctx, { ...node, image: unit.image, state: unit.state, theme });
-    });
-  });
   columns[columns.length - 1].forEach((node) => drawRoundNode(ctx, node, data.outputLabel, theme));
   if (data.trace) drawTrace(ctx, data);
+}
+
+/**
+ * Split the connections of `weights` into parts of about `lines` lines each (whole target
+ * units), for drawDiagramLinks: [{ from, to }], at least one.
+ */
+export function linkParts(weights, lines) {
+  const parts = [];
+  let from = 0;
+  let index = 0;
+  let count = 0;
+  for (const layer of weights) {
+    for (let out = 0; out < layer.fanOut; out += 1) {
+      count += layer.fanIn;
+      index += 1;
+      if (count >= lines) {
+        parts.push({ from, to: index });
+        from = index;
+        count = 0;
+      }
+    }
+  }
+  if (from < index && count < lines / 2 && parts.length) parts[parts.length - 1].to = index;
+  else if (from < index || parts.length === 0) parts.push({ from, to: index });
+  return parts;
+}
+
+/** The mean of two packed RGBA pixels, per byte (rounded down). */
+const mean2 = (a, b) => (((a ^ b) >>> 1) & 0x7f7f7f7f) + (a & b);
+
+/**
+ * Shrink one unit's map: `source` holds RGBA pixels as packed 32-bit words (Uint32Array), the
+ * map being `resolution`² words from word `offset`, row 0 at the top; `target` (Uint32Array of
+ * side² words) receives it at `side` × `side` (side ≤ resolution). Each target pixel is the mean
+ * of the 2×2 source pixels around its centre: smooth enough for a map a few dozen pixels
+ * across, and cheap (no per-channel arithmetic). `columns` may pass a cached sampleColumns().
+ */
+export function scaleUnitMap(source, offset, resolution, target, side, columns = sampleColumns(resolution, side)) {
+  const R = resolution;
+  for (let row = 0; row < side; row += 1) {
+    const y = columns[row];
+    const top = offset + y * R;
+    const below = top + R;
+    const out = row * side;
+    for (let column = 0; column < side; column += 1) {
+      const x = columns[column];
+      target[out + column] = mean2(mean2(source[top + x], source[top + x + 1]), mean2(source[below + x], source[below + x + 1]));
+    }
+  }
+  return target;
+}
+
+/**
+ * For each of `side` target pixels along one axis, the first of the two source pixels (of
+ * `resolution`) around its centre; the same along both axes.
+ */
+export function sampleColumns(resolution, side) {
+  const scale = resolution / side;
+  return Int32Array.from({ length: side }, (_, i) =>
+    Math.max(0, Math.min(resolution - 2, Math.floor((i + 0.5) * scale - 0.5))),
+  );
 }

@@ -313,9 +313,11 @@ export function syncControls(root, state, info, locked) {
   const set = (selector, apply) => {
     for (const element of root.querySelectorAll(selector)) apply(element);
   };
+  // The focused element: in a shadow root (an embed), document.activeElement is the host.
+  const focused = root.getRootNode().activeElement;
   // Settings: do not overwrite the number the learner is typing in.
   set('[data-setting]', (element) => {
-    if (!(element.type === 'number' && element === document.activeElement)) showSetting(element, state);
+    if (!(element.type === 'number' && element === focused)) showSetting(element, state);
   });
   const outputs = {
     noise: `${Math.round(state.data.noise * 100)}%`,
@@ -343,7 +345,7 @@ export function syncControls(root, state, info, locked) {
   // Layers: rebuild the rows only when the widths changed, keeping focus on the same button.
   const list = root.querySelector('[data-field="layers"]');
   if (list && list.dataset.widths !== state.network.hidden.join(',')) {
-    const focusKey = document.activeElement?.dataset?.focusKey;
+    const focusKey = focused?.dataset?.focusKey;
     list.dataset.widths = state.network.hidden.join(',');
     list.innerHTML = renderLayers(state.network.hidden);
     if (focusKey) {

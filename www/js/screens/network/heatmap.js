@@ -73,6 +73,7 @@ export function createHeatmap(container, options) {
   };
   let width = 0;
   let last = null; // the last update's data: points for picking, mode
+  let shownMode = ''; // the title, legend and hint shown: "unit|mode"
 
   const stopWidth = watchWidth(holder, (newWidth) => {
     width = Math.min(newWidth, 640);
@@ -111,7 +112,15 @@ export function createHeatmap(container, options) {
     if (best) options.onPick(best);
   }
   canvas.addEventListener('click', onClick);
-  const onShow = () => options.onShowOutput();
+  const onShow = () => {
+    // The button hides once the output shows: keep keyboard focus on the map it changed.
+    const focused = container.getRootNode().activeElement === showOutput;
+    options.onShowOutput();
+    if (focused) {
+      canvas.tabIndex = -1;
+      canvas.focus();
+    }
+  };
   showOutput.addEventListener('click', onShow);
 
   return {
@@ -128,14 +137,19 @@ export function createHeatmap(container, options) {
     update(data) {
       last = data;
       const unit = data.unit;
-      title.textContent = unit ? `Unit ${unit}: its activation over the plane` : 'Output: what the network predicts';
-      showOutput.hidden = !unit;
-      legends.output.hidden = Boolean(unit);
-      legends.unit.hidden = !unit;
-      hint.textContent = data.mode === 'add'
-        ? 'Click or tap the map to add a point of the chosen class.'
-        : 'Click or tap a data point to follow it through the network.';
-      canvas.classList.toggle('nw-map--adding', data.mode === 'add');
+      // Written only when they change: this runs every frame.
+      const mode = `${unit}|${data.mode}`;
+      if (mode !== shownMode) {
+        shownMode = mode;
+        title.textContent = unit ? `Unit ${unit}: its activation over the plane` : 'Output: what the network predicts';
+        showOutput.hidden = !unit;
+        legends.output.hidden = Boolean(unit);
+        legends.unit.hidden = !unit;
+        hint.textContent = data.mode === 'add'
+          ? 'Click or tap the map to add a point of the chosen class.'
+          : 'Click or tap a data point to follow it through the network.';
+        canvas.classList.toggle('nw-map--adding', data.mode === 'add');
+      }
       if (!width) return;
       const height = decisionMapHeight(width);
       const frame = mapFrame(width, height);
@@ -149,7 +163,7 @@ export function createHeatmap(container, options) {
           height: `${frame.height}px`,
         });
       }
-      base.hidden = !data.image;
+      if (base.hidden !== !data.image) base.hidden = !data.image;
       if (data.image) {
         if (base.width !== data.image.width) base.width = data.image.width;
         if (base.height !== data.image.height) base.height = data.image.height;

@@ -1,7 +1,6 @@
 // Entry point of network.html: load the wasm core once, then mount the Network screen, which
 // reads its settings from the URL hash and keeps them there (a copied link reproduces the run).
 import init from '../../../pkg/relu_lab.js';
-import { mountNetworkScreen } from './screen.js';
 
 const root = document.querySelector('[data-screen="network"]');
 
@@ -15,7 +14,10 @@ document.addEventListener('click', (event) => {
   target.scrollIntoView();
 });
 try {
-  await init();
+  // The screen's modules load and run (their own task) while the wasm compiles.
+  const [, { mountNetworkScreen }] = await Promise.all([init(), import('./screen.js')]);
+  // Mounting gets a task of its own, apart from running the modules.
+  await new Promise((resolve) => setTimeout(resolve, 0));
   mountNetworkScreen(root, { idPrefix: 'network', useHash: true });
 } catch (error) {
   const message = document.createElement('p');

@@ -103,14 +103,18 @@ export function createRun(state) {
       network.reset();
     },
 
-    /**
-     * Evaluate the R×R grid and measure: `train` (stats on the training set with gradient
-     * norms; without data, the statistics over the grid) and `test` (score: loss and accuracy
-     * only, or null when there is no test point). Plain objects, safe to keep.
-     */
-    measure(R) {
+    /** Evaluate the R×R grid (for `views` and, without data, `stats`). */
+    grid(R) {
       resolution = R;
       network.evaluateGrid(R);
+    },
+
+    /**
+     * Measure, after `grid`: `train` (stats on the training set with gradient norms; without
+     * data, the statistics over the grid) and `test` (score: loss and accuracy only, or null
+     * when there is no test point). Plain objects, safe to keep.
+     */
+    stats() {
       let train;
       if (data) {
         train = network.stats(data, 'train');
@@ -120,6 +124,12 @@ export function createRun(state) {
       }
       const test = testSet.labels.length > 0 ? network.score(data, 'test') : null;
       return { train, test };
+    },
+
+    /** `grid(R)`, then `stats()`. */
+    measure(R) {
+      this.grid(R);
+      return this.stats();
     },
 
     /** Units that died or came back (the last 256), oldest first. */
@@ -144,15 +154,16 @@ export function createRun(state) {
     },
 
     /**
-     * Fresh views of the last grid (after `measure`): output pixels, every hidden unit's
-     * pixels, and the parameters. Use them at once; the next wasm call may detach them.
+     * Fresh views of the last grid (after `grid`): output pixels, every hidden unit's pixels
+     * (null when `units` is false: they are not even coloured then), and the parameters. Use
+     * them at once; the next wasm call may detach them.
      */
-    views() {
+    views(units = true) {
       for (let attempt = 0; attempt < 3; attempt += 1) {
         const outputPixels = clamped(network.gridOutputPixels());
-        const unitPixels = clamped(network.gridUnitPixels());
+        const unitPixels = units ? clamped(network.gridUnitPixels()) : null;
         const params = network.params();
-        if (!detached(outputPixels) && !detached(unitPixels) && !detached(params)) {
+        if (!detached(outputPixels) && !(unitPixels && detached(unitPixels)) && !detached(params)) {
           return { outputPixels, unitPixels, params, resolution };
         }
       }

@@ -5,9 +5,11 @@
 //
 // mountNetworkScreen(element, options) is a component with no module-level state: several can
 // live on one page. One frame task does, per drawn frame: train N steps, evaluate the grid,
-// measure, rasterise, then hand one snapshot to every view (typed arrays in it are views into
-// wasm memory, valid only during that frame). The frame loop (createFrameLoop) is the only
-// caller of requestAnimationFrame.
+// rasterise, then hand one snapshot to every view (typed arrays in it are views into wasm
+// memory, valid only during that frame). The statistics (numbers, meters, unit states, charts)
+// are measured with it when paused and at most every STATS_INTERVAL_MS while playing; the
+// maps are drawn every frame. The frame loop (createFrameLoop) is the only caller of
+// requestAnimationFrame. Start-up is spread over several frames (see startSteps).
 //
 // Requires `await init()` of ../../../pkg/relu_lab.js before mounting.
 import { readTheme } from '../../canvas.js';
@@ -26,6 +28,10 @@ import {
 import { createHeatmap } from './heatmap.js';
 import { findPreset } from './presets.js';
 import { createRun } from './run.js';
+import { createDiagram } from './views/diagram.js';
+import { createInspector } from './views/inspector.js';
+import { createMeters } from './views/meters.js';
+import { watchVisible } from './views/view-dom.js';
 import {
   activePreset, cloneState, decodeHash, defaultState, DOMAIN, encodeHash, LIMITS, mergeState,
   needsRebuild, presetState, quantisePoint, trainOptions,
@@ -35,16 +41,24 @@ import {
 const REDUCED_MOTION_FRAMES = 12;
 /** Training time allowed per frame (ms); steps left over are trained on the next frames. */
 const TRAIN_BUDGET_MS = 20;
+/** Frames after start-up with a smaller training budget (the code is not optimised yet). */
+const START_FRAMES = 20;
 /** Unit events are gathered for this long (ms) before one message says them all. */
 const EVENT_BATCH_MS = 3000;
-/** While playing, events are read at least every this many frames. */
-const EVENT_READ_FRAMES = 12;
+/** While playing, events are read at least every this many measurements. */
+const EVENT_READ_MEASUREMENTS = 3;
 /** Messages kept in the visible event log. */
 const EVENT_LOG_LENGTH = 4;
 /** The address is rewritten this long (ms) after the last change. */
 const HASH_DELAY_MS = 150;
 /** History records the core keeps, 7 numbers each. */
 const HISTORY_RECORDS = 512;
+/**
+ * While playing, the statistics (and so the numbers, meters, unit states, charts and the
+ * traced point) are measured at most this often (ms); the maps are drawn every frame. Paused,
+ * stepped or at a moment, every frame measures.
+ */
+const STATS_INTERVAL_MS = 100;
 
 /** A whole number for a new seed (shown in the URL, so short). */
 const newSeed = () => Math.floor(Math.random() * 1_000_000);
@@ -59,9 +73,11 @@ const newSeed = () => Math.floor(Math.random() * 1_000_000);
  *   controls: { hidden: [keys], disabled: [keys] } (keys: CONTROL_KEYS),
  *   resolution: the grid side for every map (100),
  *   loop: a shared frame loop (one is created otherwise),
- *   idPrefix: prefix for element ids (unique per instance)
+ *   idPrefix: prefix for element ids (unique per instance),
+ *   onStateChange(state): called with a copy of the settings after the learner changed them
+ *     (a control, a preset, a button such as New seed; not setState, not every frame)
  * }
- * Returns { destroy(), getState(), setState(partial), play(), pause() }.
+ * Returns { destroy(), getState(), setState(partial), play(), pause(), redraw(), summary }.
  */
 export function mountNetworkScreen(element, options = {}) {
   const idPrefix = options.idPrefix ?? `nw-${Math.random().toString(36).slice(2, 8)}`;
@@ -113,7 +129,7 @@ export function mountNetworkScreen(element, options = {}) {
         <button type="button" class="button button--small" data-action="reset">Reset</button>
       </div>
       <div class="nw-body">
-        <div class="nw-settings">${renderSettings(id)}</div>
+        <div class="nw-settings" data-part="settings"></div>
         <section class="nw-network" aria-labelledby="${id('network-title')}">
           <h2 class="nw-title" id="${id('network-title')}">Inside the network</h2>
           <div data-view="diagram"><p class="loading">Loading the diagram…</p></div>
@@ -172,7 +188,7 @@ export function mountNetworkScreen(element, options = {}) {
   let stopAt = null; // a preset's step count: playing pauses there once
   let frameIndex = 0;
   let hashTimer = 0;
-  let framesSinceEvents = 0;
+  let framesSinceEvents = 0; // measurements since events were last read
   let lastOff = '';
   let pendingMoment = null; // 'step', 'reset', 'pause', 'preset', 'diverged' for the next frame
   let builtData = ''; // the data settings the run was built from
@@ -192,6 +208,11 @@ export function mountNetworkScreen(element, options = {}) {
   let eventBatch = [];
   let eventBatchStart = 0;
   let eventLog = [];
+  let runVersion = 0; // changes whenever the network is rebuilt or reset (for snapshot.gridKey)
+  let measuredLast = null; // { measured, count, at, key, step }: the last statistics
+  let gridOf = ''; // the run version and step of the evaluated grid
+  let picturesOf = ''; // … of the coloured maps last handed to the views (with the selection)
+  let diagramInView = true;
   const views = {};
 
   // The R×R images: the output map, and the selected unit's map.
@@ -227,7 +248,8 @@ export function mountNetworkScreen(element, options = {}) {
       highlight: read('--nw-highlight'),
     };
   };
-  theme = readScreenTheme();
+  // Read on the first frame, when styles are up to date (reading them while mounting would
+  // force a style recalculation of the whole new screen in the mounting task).
   const scheme = watchMedia('(prefers-color-scheme: dark)', () => {
     theme = readScreenTheme();
     requestRender();
@@ -255,18 +277,18 @@ export function mountNetworkScreen(element, options = {}) {
     requestDraw: () => requestRender(),
   });
 
-  // The three views come from their own modules, loaded here; until they arrive (or if one
-  // cannot load) the screen works without it.
-  const viewModules = [
-    ['diagram', './views/diagram.js', 'createDiagram', {
+  // The three views. They are built on the first frame after mounting (not during it), so that
+  // mounting and the first evaluation do not make one long task.
+  const viewFactories = {
+    diagram: () => createDiagram(slots.diagram, {
       idPrefix: id('diagram'),
       onSelectUnit(unit) {
         selected = unit;
         requestRender();
       },
-    }],
-    ['meters', './views/meters.js', 'createMeters', { idPrefix: id('meters') }],
-    ['inspector', './views/inspector.js', 'createInspector', {
+    }),
+    meters: () => createMeters(slots.meters, { idPrefix: id('meters') }),
+    inspector: () => createInspector(slots.inspector, {
       idPrefix: id('inspector'),
       onStep(step) {
         traceStep = step;
@@ -275,28 +297,56 @@ export function mountNetworkScreen(element, options = {}) {
       onClose() {
         stopInspecting(true);
       },
-    }],
-  ];
-  for (const [name, path, factory, viewOptions] of viewModules) {
-    import(path).then(
-      (module) => {
-        if (destroyed) return;
-        slots[name].replaceChildren();
-        views[name] = module[factory](slots[name], viewOptions);
-        requestRender();
-      },
-      (error) => {
-        if (destroyed) return;
-        slots[name].innerHTML = '<p class="hint">This part of the screen could not load.</p>';
-        reportError(error);
-      },
-    );
+    }),
+  };
+  /** Build one of the views (see the start-up steps). */
+  function buildView(name) {
+    if (views[name] || destroyed) return;
+    try {
+      slots[name].replaceChildren();
+      views[name] = viewFactories[name]();
+    } catch (error) {
+      views[name] = { update() {}, destroy() {} };
+      slots[name].innerHTML = '<p class="hint">This part of the screen could not load.</p>';
+      reportError(error);
+    }
   }
+
+  // Start-up, spread over frames so that no task is long: the page first lays out what is
+  // mounted, then the settings and each view are built (and the address gets the full
+  // settings), the first evaluation made and the views drawn for the first time (code runs
+  // slowly the first time), one step per frame. The first full frame after them does not train.
+  const startSteps = [
+    () => {},
+    () => {
+      $('[data-part="settings"]').innerHTML = renderSettings(id);
+      sync();
+    },
+    () => buildView('diagram'),
+    () => buildView('meters'),
+    () => {
+      buildView('inspector'); // hidden: nothing to lay out
+      writeHash({ now: true });
+    },
+    (now) => {
+      run.grid(resolution);
+      gridOf = `${runVersion}:${run.step}`;
+      measure(now);
+    },
+    (now) => render(null, now, { views: ['diagram'], pictures: false }),
+    (now) => render(null, now, { views: ['diagram'] }),
+    (now) => render(null, now, { views: ['meters', 'inspector'] }),
+    (now) => render(null, now, { views: ['heatmap'] }),
+  ];
+  let startStep = 0;
+  let shownAll = false; // a full frame has been drawn
+  let fullFrames = 0; // full frames drawn (training ramps up over the first ones)
 
   // ---- the run -------------------------------------------------------------------------------
   function rebuild() {
     run?.free();
     run = createRun(state);
+    runVersion += 1;
     owedSteps = 0;
     const preset = activePreset(state);
     stopAt = preset ? preset.steps : null;
@@ -320,8 +370,11 @@ export function mountNetworkScreen(element, options = {}) {
     owedSteps = Math.min(owedSteps + steps, state.stepsPerFrame * framesPerUpdate * 4);
     const options = trainOptions(state);
     const start = performance.now();
+    // Over the first frames the code is still cold (slow): a smaller budget, one step first.
+    const warm = fullFrames > START_FRAMES;
+    const budget = warm ? TRAIN_BUDGET_MS : TRAIN_BUDGET_MS / 4;
     // Small first chunk: a big network with big batches must not overrun the budget at once.
-    let chunk = Math.max(1, Math.min(owedSteps, 8));
+    let chunk = Math.max(1, Math.min(owedSteps, warm ? 8 : 1));
     while (owedSteps > 0) {
       const take = Math.min(chunk, owedSteps);
       const result = run.train(take, options);
@@ -329,15 +382,21 @@ export function mountNetworkScreen(element, options = {}) {
       if (result.diverged) return result;
       if (stopAt !== null && run.step >= stopAt) break;
       const elapsed = performance.now() - start;
-      if (elapsed > TRAIN_BUDGET_MS) break;
+      if (elapsed > budget) break;
       // Grow the chunk while there is time, so big step counts cost few calls.
-      if (elapsed < TRAIN_BUDGET_MS / 4) chunk *= 2;
+      if (elapsed < budget / 4) chunk *= 2;
     }
     return { diverged: false };
   }
 
   function frame(now) {
     if (destroyed) return;
+    if (startStep < startSteps.length) {
+      startSteps[startStep](now);
+      startStep += 1;
+      loop.request(frame);
+      return;
+    }
     let moment = pendingMoment;
     pendingMoment = null;
     if (playing) {
@@ -346,7 +405,7 @@ export function mountNetworkScreen(element, options = {}) {
         loop.request(frame);
         return;
       }
-      let steps = state.stepsPerFrame * framesPerUpdate;
+      let steps = shownAll ? state.stepsPerFrame * framesPerUpdate : 0;
       if (stopAt !== null) steps = Math.max(0, Math.min(steps, stopAt - run.step - owedSteps));
       const result = trainSome(steps);
       if (result.diverged) {
@@ -360,6 +419,8 @@ export function mountNetworkScreen(element, options = {}) {
       }
     }
     render(moment, now);
+    shownAll = true;
+    fullFrames += 1;
     if (playing) loop.request(frame);
   }
 
@@ -367,34 +428,74 @@ export function mountNetworkScreen(element, options = {}) {
     if (!destroyed) loop.request(frame);
   }
 
-  /** One drawn frame: measure, build the snapshot, update every view, then words. */
-  function render(moment, now = performance.now()) {
-    // 1. Calls into wasm that may allocate (and so grow memory) come first.
-    const measured = run.measure(resolution);
-    const count = run.copyHistory(history);
-    // Events (a JS array built by the core) are read when a unit flipped since the last
-    // frame, at pauses and moments, and otherwise a few times a second.
-    const offNow = measured.train.layers.map((layer) => layer.units.map((unit) => (unit.neverActive ? 1 : 0)).join('')).join('|');
-    framesSinceEvents += 1;
-    let events = null;
-    if (offNow !== lastOff || moment !== null || !playing || framesSinceEvents >= EVENT_READ_FRAMES) {
-      events = run.events();
-      framesSinceEvents = 0;
+  /** Measure the statistics of the evaluated grid and training set (kept in measuredLast). */
+  function measure(now) {
+    measuredLast = {
+      measured: run.stats(),
+      count: run.copyHistory(history),
+      at: now,
+      key: `${runVersion}:${run.step}`,
+      step: run.step,
+    };
+  }
+
+  /**
+   * One drawn frame: measure, build the snapshot, update every view, then words. `partial`
+   * (start-up): { views: only these ("diagram", "meters", "inspector", "heatmap"), nothing
+   * else; pictures: false to hand the views no unit maps }.
+   */
+  function render(moment, now = performance.now(), partial = null) {
+    // 1. Calls into wasm that may allocate (and so grow memory) come first. The grid every
+    // frame; the statistics when paused, at a moment, or every STATS_INTERVAL_MS.
+    theme ??= readScreenTheme();
+    const statsKey = `${runVersion}:${run.step}`;
+    // The grid changes only with the network (a paused frame, for a hover, reuses it).
+    if (gridOf !== statsKey) {
+      run.grid(resolution);
+      gridOf = statsKey;
     }
-    lastOff = offNow;
-    const key = `${run.step}|${point ? `${point.x1},${point.x2},${point.label}` : ''}`;
-    if (point && key !== traceKey) {
-      trace = run.inspect(point);
-      traceKey = key;
+    const measureNow =
+      !measuredLast ||
+      (measuredLast.key !== statsKey && (!playing || moment !== null || now - measuredLast.at >= STATS_INTERVAL_MS));
+    let events = null;
+    if (measureNow) {
+      measure(now);
+      // Events (a JS array built by the core) are read when a unit flipped since the last
+      // measurement, at pauses and moments, and otherwise a few times a second.
+      const offNow = measuredLast.measured.train.layers.map((layer) => layer.units.map((unit) => (unit.neverActive ? 1 : 0)).join('')).join('|');
+      framesSinceEvents += 1;
+      if (offNow !== lastOff || moment !== null || !playing || framesSinceEvents >= EVENT_READ_MEASUREMENTS) {
+        events = run.events();
+        framesSinceEvents = 0;
+      }
+      lastOff = offNow;
+    } else if (moment !== null || !playing) {
+      events = run.events();
+    }
+    const { measured, count } = measuredLast;
+    // The traced point follows the statistics' pace (a new point at once).
+    const pointKey = point ? `${point.x1},${point.x2},${point.label}` : '';
+    if (point && (measureNow || !traceKey.endsWith(`|${pointKey}`))) {
+      const key = `${run.step}|${pointKey}`;
+      if (key !== traceKey) {
+        trace = run.inspect(point);
+        traceKey = key;
+      }
     }
     if (!point) trace = null;
     const diverged = run.diverged;
 
     // 2. Views into wasm memory: taken now, used in this frame only.
-    const { outputPixels, unitPixels, params } = run.views();
-    if (!diverged) outputImage.ctx.putImageData(new ImageData(outputPixels, resolution, resolution), 0, 0);
-    let unitShown = null;
-    if (selected && !diverged) {
+    // Unit maps are coloured only when they show (the diagram in view, a unit in the big map)
+    // and, paused, only when they changed (the views keep the last ones).
+    const picturesKey = `${statsKey}|${selected ? unitName(selected) : ''}`;
+    const fresh = picturesKey !== picturesOf || playing;
+    const unitsWanted = fresh && partial?.pictures !== false && (diagramInView || selected !== null || !playing || moment !== null);
+    const { outputPixels, unitPixels, params } = run.views(unitsWanted);
+    if (partial?.pictures !== false) picturesOf = picturesKey;
+    if (!diverged && fresh) outputImage.ctx.putImageData(new ImageData(outputPixels, resolution, resolution), 0, 0);
+    let unitShown = selected && !diverged && !fresh ? unitName(selected) : null; // kept from before
+    if (selected && !diverged && unitPixels) {
       const size = resolution * resolution * 4;
       const index = run.hidden.slice(0, selected.layer).reduce((a, b) => a + b, 0) + selected.unit;
       const pixels = unitPixels.subarray(index * size, (index + 1) * size);
@@ -412,12 +513,14 @@ export function mountNetworkScreen(element, options = {}) {
       train: measured.train,
       resolution,
       unitPixels,
+      // The same key means the same grid pictures as the last frame (views may skip them).
+      gridKey: diverged ? null : statsKey,
       selected,
       trace,
       traceStep: trace ? traceStep : null,
       point: trace ? { x1: point.x1, x2: point.x2, label: point.label } : null,
     };
-    for (const name of ['diagram', 'meters', 'inspector']) {
+    for (const name of partial?.views ?? ['diagram', 'meters', 'inspector']) {
       if (!views[name]) continue;
       try {
         views[name].update(snapshot);
@@ -425,11 +528,12 @@ export function mountNetworkScreen(element, options = {}) {
         reportError(error);
       }
     }
-    slots.inspector.hidden = !trace;
+    if (partial && !partial.views.includes('heatmap')) return;
+    if (!partial) slots.inspector.hidden = !trace;
 
     // 3. No wasm from here on: own drawing and words.
     const activation = run.layout[0]?.activation ?? 'linear';
-    const summary = summarise({ train: measured.train, test: measured.test, activation, step: run.step, diverged });
+    const summary = summarise({ train: measured.train, test: measured.test, activation, step: measuredLast.step, diverged });
     lastSummary = summary;
     heatmap.update({
       image: diverged ? null : unitShown ? unitImage.canvas : outputImage.canvas,
@@ -442,11 +546,14 @@ export function mountNetworkScreen(element, options = {}) {
       mode: clickMode === 'inspect' ? 'inspect' : 'add',
       theme,
     });
+    if (partial) return;
     if (events) markers = events.map((event) => ({ step: event.step, died: event.died }));
-    charts.update({
+    // While playing, the charts take new numbers on the frame after a measurement (not on it:
+    // one frame should not pay for both).
+    if (!(measureNow && playing)) charts.update({
       columns: history,
       count,
-      step: run.step,
+      step: measuredLast.step,
       playing,
       markers,
       unitCount: run.unitCount,
@@ -479,15 +586,21 @@ export function mountNetworkScreen(element, options = {}) {
     setText(fields.offLabel, summary.canDie ? 'Dead units' : 'Inactive units');
     setText(fields.deadUnits, summary.unitCount ? `${summary.offCount} of ${summary.unitCount}` : '—');
     // Read-only hooks for tests and embedding pages: full-precision numbers.
-    root.dataset.step = String(summary.step);
-    root.dataset.trainLoss = String(summary.trainLoss);
-    root.dataset.testLoss = String(summary.testLoss);
-    root.dataset.testAccuracy = String(summary.testAccuracy);
-    root.dataset.offUnits = String(summary.offCount);
-    root.dataset.playing = String(playing);
+    const setData = (name, value) => {
+      if (root.dataset[name] !== value) root.dataset[name] = value;
+    };
+    setData('step', String(summary.step));
+    setData('trainLoss', String(summary.trainLoss));
+    setData('testLoss', String(summary.testLoss));
+    setData('testAccuracy', String(summary.testAccuracy));
+    setData('offUnits', String(summary.offCount));
+    setData('playing', String(playing));
     const blocked = run.diverged || !run.hasData;
-    buttons.play.disabled = blocked || locked.disabled.has('play');
-    buttons.step.disabled = blocked || locked.disabled.has('step');
+    const setDisabled = (button, value) => {
+      if (button.disabled !== value) button.disabled = value;
+    };
+    setDisabled(buttons.play, blocked || locked.disabled.has('play'));
+    setDisabled(buttons.step, blocked || locked.disabled.has('step'));
   }
 
   /** Rewrite the canvases' text alternatives. */
@@ -579,7 +692,7 @@ export function mountNetworkScreen(element, options = {}) {
 
   function showDiverged() {
     fields.diverged.hidden = false;
-    const focus = document.activeElement;
+    const focus = root.getRootNode().activeElement;
     if (focus === buttons.play || focus === buttons.step) fields.diverged.querySelector('button').focus();
   }
 
@@ -591,6 +704,26 @@ export function mountNetworkScreen(element, options = {}) {
   }
 
   // ---- settings ----------------------------------------------------------------------------------
+  /** Tell the embedding page that the learner changed the settings (never per frame). */
+  function notifyState() {
+    if (!options.onStateChange || destroyed) return;
+    // A select fires both input and change: tell a change once.
+    const key = JSON.stringify(state);
+    if (key === notifiedState) return;
+    notifiedState = key;
+    try {
+      options.onStateChange(cloneState(state));
+    } catch (error) {
+      reportError(error);
+    }
+  }
+
+  /** applyState for a change the learner made, then tell the page. */
+  function userState(next, applyOptions) {
+    applyState(next, applyOptions);
+    notifyState();
+  }
+
   /** Make `next` the state: rebuild if data or network changed, write the hash, show it. */
   function applyState(next, { keepPlaying = true } = {}) {
     const rebuildNeeded = !run || needsRebuild(state, next);
@@ -644,7 +777,7 @@ export function mountNetworkScreen(element, options = {}) {
     clampTyped('train', 'learningRate', LIMITS.learningRate);
     clampTyped('train', 'batchSize', LIMITS.batchSize);
     const { state: next, problems } = mergeState(state, partial);
-    if (problems.length === 0) applyState(next);
+    if (problems.length === 0) userState(next);
     if (element?.type === 'number') showSetting(element, state);
   }
 
@@ -654,7 +787,7 @@ export function mountNetworkScreen(element, options = {}) {
       return;
     }
     const points = [...state.data.points, quantisePoint(x1, x2, label)];
-    applyState(mergeState(state, { data: { points } }).state);
+    userState(mergeState(state, { data: { points } }).state);
     const [qx1, qx2] = points.at(-1);
     announce(`Added a class ${label} point at x₁ = ${qx1}, x₂ = ${qx2}: ${points.length} of your own points. The network starts again from step 0.`);
   }
@@ -690,7 +823,7 @@ export function mountNetworkScreen(element, options = {}) {
     fields.inspectHint.textContent = 'Arrow keys change the number; Enter or Inspect follows that point.';
     if (had && announceIt) {
       announce('Stopped inspecting the point.');
-      if (slots.inspector.contains(document.activeElement)) buttons.inspect.focus();
+      if (slots.inspector.contains(root.getRootNode().activeElement)) buttons.inspect.focus();
     }
     requestRender();
   }
@@ -712,6 +845,7 @@ export function mountNetworkScreen(element, options = {}) {
     reset() {
       setPlaying(false);
       run.reset();
+      runVersion += 1;
       owedSteps = 0;
       const preset = activePreset(state);
       stopAt = preset ? preset.steps : null;
@@ -719,21 +853,21 @@ export function mountNetworkScreen(element, options = {}) {
       traceKey = '';
       buttons.play.disabled = !run.hasData || locked.disabled.has('play');
       buttons.step.disabled = !run.hasData || locked.disabled.has('step');
-      if (fields.diverged.contains(document.activeElement)) buttons.play.focus();
+      if (fields.diverged.contains(root.getRootNode().activeElement)) buttons.play.focus();
       fields.diverged.hidden = true;
       pendingMoment = 'reset';
       requestRender();
     },
     'new-seed'() {
-      applyState(mergeState(state, { network: { seed: newSeed() } }).state);
+      userState(mergeState(state, { network: { seed: newSeed() } }).state);
       announce(`New network seed ${state.network.seed}: new initial weights, back to step 0.`);
     },
     regenerate() {
-      applyState(mergeState(state, { data: { seed: newSeed() } }).state);
+      userState(mergeState(state, { data: { seed: newSeed() } }).state);
       announce(`New data with seed ${state.data.seed}: the network starts again from step 0.`);
     },
     clear() {
-      applyState(mergeState(state, { data: { name: 'custom', points: [] } }).state);
+      userState(mergeState(state, { data: { name: 'custom', points: [] } }).state);
       setClickMode('0');
       announce('All points cleared. Click or tap the map to add points, or type their coordinates.');
     },
@@ -751,10 +885,11 @@ export function mountNetworkScreen(element, options = {}) {
       const preset = findPreset(button.dataset.preset);
       if (!preset) return;
       const wasPlaying = playing;
-      applyState(presetState(preset.id), { keepPlaying: false });
+      userState(presetState(preset.id), { keepPlaying: false });
       if (run.step > 0 || run.diverged) {
         // A preset always starts from step 0, even when its settings were already shown.
         run.reset();
+        runVersion += 1;
         owedSteps = 0;
         resetEvents();
         fields.diverged.hidden = true;
@@ -767,17 +902,17 @@ export function mountNetworkScreen(element, options = {}) {
     'add-layer'() {
       if (state.network.hidden.length >= LIMITS.layers.max) return;
       const widths = state.network.hidden;
-      applyState(mergeState(state, { network: { hidden: [...widths, widths.at(-1) ?? 4] } }).state);
+      userState(mergeState(state, { network: { hidden: [...widths, widths.at(-1) ?? 4] } }).state);
     },
     'remove-layer'() {
       if (state.network.hidden.length <= LIMITS.layers.min) return;
-      applyState(mergeState(state, { network: { hidden: state.network.hidden.slice(0, -1) } }).state);
+      userState(mergeState(state, { network: { hidden: state.network.hidden.slice(0, -1) } }).state);
     },
     units(button) {
       const layer = Number(button.dataset.layer);
       const hidden = [...state.network.hidden];
       hidden[layer] = Math.min(LIMITS.units.max, Math.max(LIMITS.units.min, hidden[layer] + Number(button.dataset.delta)));
-      applyState(mergeState(state, { network: { hidden } }).state);
+      userState(mergeState(state, { network: { hidden } }).state);
     },
     inspect() {
       inspectIndex(Number(fields.inspectIndex.value || 1) - 1);
@@ -829,13 +964,29 @@ export function mountNetworkScreen(element, options = {}) {
   const onDiagramPointerDown = (event) => {
     if (event.target.closest('.diagram-unit')) selectionSticky = true;
   };
+  // "Show the output" (beside the big map) belongs to the selection: Tab from a unit reaches
+  // it with the unit still shown; leaving it for anything but the diagram ends a passing one.
+  const isShowOutput = (node) => Boolean(node?.closest?.('[data-action="show-output"]'));
   const onDiagramLeave = (event) => {
     if (selectionSticky || !selected) return;
-    if (event.type === 'focusout' && slots.diagram.contains(event.relatedTarget)) return;
-    if (event.type === 'pointerleave' && slots.diagram.contains(document.activeElement)) return;
+    if (event.type === 'focusout' && (slots.diagram.contains(event.relatedTarget) || isShowOutput(event.relatedTarget))) return;
+    if (event.type === 'pointerleave' && slots.diagram.contains(root.getRootNode().activeElement)) return;
     selected = null;
     requestRender();
   };
+  const onShowOutputLeave = (event) => {
+    if (!isShowOutput(event.target) || selectionSticky || !selected) return;
+    if (slots.diagram.contains(event.relatedTarget)) return;
+    selected = null;
+    requestRender();
+  };
+  const heatmapSlot = $('[data-part="heatmap"]');
+  heatmapSlot.addEventListener('focusout', onShowOutputLeave);
+  // Off screen, the unit maps are not even coloured while playing.
+  const stopDiagramWatch = watchVisible(slots.diagram, (visible) => {
+    diagramInView = visible;
+    if (visible) requestRender();
+  });
   slots.diagram.addEventListener('pointerdown', onDiagramPointerDown);
   slots.diagram.addEventListener('pointerleave', onDiagramLeave);
   slots.diagram.addEventListener('focusout', onDiagramLeave);
@@ -850,7 +1001,7 @@ export function mountNetworkScreen(element, options = {}) {
     }
     const decoded = decodeHash(window.location.hash);
     showHashNotice(decoded.problems);
-    applyState(decoded.state);
+    userState(decoded.state);
   };
   if (useHash) window.addEventListener('hashchange', onHashChange);
 
@@ -866,7 +1017,7 @@ export function mountNetworkScreen(element, options = {}) {
   // ---- start -------------------------------------------------------------------------------------
   showHashNotice(hashProblems);
   applyState(state);
-  writeHash({ now: true });
+  let notifiedState = JSON.stringify(state); // the settings onStateChange last told
   if (options.autoplay ?? !motion.matches) setPlaying(true);
 
   return {
@@ -877,9 +1028,11 @@ export function mountNetworkScreen(element, options = {}) {
       loop.cancel(frame);
       if (ownLoop) loop.destroy();
       stopControls();
+      stopDiagramWatch();
       slots.diagram.removeEventListener('pointerdown', onDiagramPointerDown);
       slots.diagram.removeEventListener('pointerleave', onDiagramLeave);
       slots.diagram.removeEventListener('focusout', onDiagramLeave);
+      heatmapSlot.removeEventListener('focusout', onShowOutputLeave);
       if (useHash) window.removeEventListener('hashchange', onHashChange);
       motion.stop();
       scheme.stop();
@@ -898,6 +1051,7 @@ export function mountNetworkScreen(element, options = {}) {
     setState(partial) {
       const { state: next, problems } = mergeState(state, partial);
       applyState(next);
+      notifiedState = JSON.stringify(state); // the caller knows: not told back
       return problems;
     },
     play() {
@@ -905,6 +1059,16 @@ export function mountNetworkScreen(element, options = {}) {
     },
     pause() {
       pauseWithWords();
+    },
+    /**
+     * Read the theme colours from CSS again and repaint every canvas, keeping the run (after
+     * the page or an embedding element changed the theme).
+     */
+    redraw() {
+      if (destroyed) return;
+      theme = readScreenTheme();
+      for (const view of Object.values(views)) view.redraw?.();
+      requestRender();
     },
     /** The last frame's numbers (step, losses, accuracy, units), a copy. */
     get summary() {

@@ -5,12 +5,30 @@
 // is selected, a card below shows its formula with live weights, its state and why, and a
 // larger map. When an example is traced, its values and gates are drawn on the diagram.
 //
-// Contract: createDiagram(container, { onSelectUnit({ layer, unit }) }) → { update, destroy }.
+// Contract: createDiagram(container, { onSelectUnit({ layer, unit }) })
+//   → { update, redraw, destroy }.
 // update(snapshot) is called once per drawn frame; its typed arrays are views into wasm memory
 // that are copied here and never kept.
+//
+// Cost per frame: a frame repaints only what changed. One canvas holds the connections, the
+// nodes and the trace, redrawn only when they changed (new weights: at once when paused; while
+// playing at most every LINKS_INTERVAL_MS, LINKS_PER_FRAME lines a frame into a buffer that is
+// copied in when complete, since rasterising lines is slow), and the unit maps: each shrunk in JS
+// to the size it is shown at and written with one putImageData into the unit's square (no
+// scaled drawImage; connections never enter the squares). The dead / nearly dead marks are CSS
+// on the unit buttons above the canvas. Attributes are written only when they change, and
+// while playing nothing is painted when the diagram is scrolled out of view.
 import { sizeCanvas } from '../../../canvas.js';
-import { diagramGeometry, drawNetworkDiagram, drawUnitSquare } from '../../../draw/network-diagram.js';
+import {
+  diagramGeometry,
+  drawDiagramLinks,
+  drawUnitSquare,
+  linkParts,
+  sampleColumns,
+  scaleUnitMap,
+} from '../../../draw/network-diagram.js';
 import { watchMedia, watchWidth } from '../../../media.js';
+import { watchScrollable, watchVisible } from './view-dom.js';
 import { readNetworkTheme } from './view-theme.js';
 import {
   activationFormula,
@@ -31,6 +49,10 @@ import {
 
 const BADGES = { dead: '✕', inactive: '−', 'nearly-dead': '!', 'nearly-inactive': '!' };
 const CARD_MAP_SIZE = 120;
+/** While playing, the connections are redrawn at most this often (ms)… */
+const LINKS_INTERVAL_MS = 200;
+/** …and about this many of them are drawn per frame (rasterising a line costs ~10–20 µs). */
+const LINKS_PER_FRAME = 48;
 
 /** Small inline legend samples; colours come from CSS classes. */
 const sample = (body) =>
@@ -48,6 +70,18 @@ const LEGEND = `
 function clampedView(view) {
   if (view instanceof Uint8ClampedArray) return view;
   return new Uint8ClampedArray(view.buffer, view.byteOffset, view.byteLength);
+}
+
+/** Whether two lists of Float32Arrays hold the same numbers. */
+function sameValues(a, b) {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i += 1) {
+    const x = a[i].values ?? a[i];
+    const y = b[i].values ?? b[i];
+    if (x.length !== y.length) return false;
+    for (let j = 0; j < x.length; j += 1) if (x[j] !== y[j] && !(x[j] !== x[j] && y[j] !== y[j])) return false;
+  }
+  return true;
 }
 
 /** Set `text` on `element` only when it changed (no layout work every frame). */
@@ -79,7 +113,7 @@ export function createDiagram(container, options = {}) {
       <p class="hint network-diagram__hint" id="${id('hint')}">Each square is a hidden unit,
       showing its output over the input plane (orange where it is positive). Hover, tap or focus
       a unit to see its formula; inside the diagram, arrow keys move between units.</p>
-      <div class="network-diagram__scroller">
+      <div class="network-diagram__scroller view-scroller">
         <div class="network-diagram__stage" role="group" aria-describedby="${id('hint')}">
           <canvas class="network-diagram__canvas" aria-hidden="true"></canvas>
         </div>
@@ -106,6 +140,7 @@ export function createDiagram(container, options = {}) {
     </div>`;
 
   const root = container.querySelector('.network-diagram');
+  const scroller = root.querySelector('.network-diagram__scroller');
   const stage = root.querySelector('.network-diagram__stage');
   const canvas = root.querySelector('.network-diagram__canvas');
   const card = root.querySelector('.unit-card');
@@ -126,17 +161,42 @@ export function createDiagram(container, options = {}) {
     points: '0 training points', // pointsPhrase(train): which points the statistics count
     trace: null,
     selected: null,
+    train: null, // the statistics object the states were computed from
+    statesKey: '',
+    shownSelection: null,
   };
-  let unitImages = []; // per hidden layer, per unit: an R×R canvas holding the map
-  let mapsReady = false; // whether unitImages hold a map yet
   let buttons = []; // per hidden layer, per unit
+  let maps = []; // per hidden layer, per unit: ImageData of its map, as blitted (see sizeMaps)
+  let mapSide = 0; // side of a unit square in canvas pixels
+  let mapGrow = false; // squares larger than the grid: maps are kept at R×R and scaled up
+  let shown = []; // per hidden layer, per unit: { label, state, selected } as last written
+  let stageLabel = '';
+  let resolution = 0; // grid side of the unit maps
+  let mapsKey = ''; // which grid the map images hold (snapshot.gridKey); '' = unknown
+  let mapsReady = false; // whether the map images hold a map yet
+  let scaled = { side: 0, resolution: 0, columns: null, words: null };
+  let growCanvas = null; // R×R scratch canvas when maps are scaled up
+  // A copy of the last paused frame's unit pixels, to repaint the maps after a resize with no
+  // frame to come (while playing, the next frame repaints them).
+  let savedPixels = null;
+  // The selected unit's map at full grid resolution, for the unit card.
+  const cardImage = document.createElement('canvas');
+  let cardImageOf = ''; // "layer.unit" whose map cardImage holds
+  let links = { key: '', dead: '', weights: null, traceLayers: null, at: -Infinity }; // what the links canvas shows
+  let linksJob = null; // a redraw of the connections spread over frames: { data, shows, parts, next, at }
+  let linksBuffer = null; // the canvas it is drawn into
   let geometry = null;
   let availableWidth = 0;
   let roving = { layer: 0, unit: 0 };
   let lastRequested = '';
-  let theme = readNetworkTheme(root);
+  // Colours are read on first use (in a frame, when styles are up to date), not while mounting:
+  // reading them then would force a style recalculation of the new content.
+  let theme = null;
+  let themeVersion = 0;
+  let inView = true;
 
   const hiddenLayers = () => model.layout.slice(0, -1);
+  const activeElement = () => root.getRootNode().activeElement;
 
   function select(layer, unit) {
     const key = `${layer}.${unit}`;
@@ -156,7 +216,7 @@ export function createDiagram(container, options = {}) {
 
   /** Rebuild the unit buttons and images after the architecture changed. */
   function rebuild() {
-    const focused = stage.contains(document.activeElement) ? { ...roving } : null;
+    const focused = stage.contains(activeElement()) ? { ...roving } : null;
     for (const button of stage.querySelectorAll('.diagram-unit')) button.remove();
     const fragment = document.createDocumentFragment();
     buttons = hiddenLayers().map((layer, layerIndex) =>
@@ -173,8 +233,14 @@ export function createDiagram(container, options = {}) {
       }),
     );
     stage.append(fragment);
-    unitImages = buttons.map((layer) => layer.map(() => document.createElement('canvas')));
+    maps = buttons.map((layer) => layer.map(() => null));
+    mapSide = 0;
+    shown = buttons.map((layer) => layer.map(() => ({ label: null, state: null, selected: null })));
     mapsReady = false;
+    mapsKey = '';
+    savedPixels = null;
+    cardImageOf = '';
+    links.key = '';
     // Keep the roving position (and focus) on the nearest unit that still exists.
     const layer = Math.max(0, Math.min(roving.layer, buttons.length - 1));
     const unit = buttons.length ? Math.min(roving.unit, buttons[layer].length - 1) : 0;
@@ -203,27 +269,132 @@ export function createDiagram(container, options = {}) {
         });
       }),
     );
+    sizeMaps();
+    links.key = '';
   }
 
-  const unitImage = (layer, unit) => (mapsReady ? (unitImages[layer]?.[unit] ?? null) : null);
+  /**
+   * Size the map images for the squares' side in canvas pixels: that side when it is at most
+   * the grid's (shrunk in JS, blitted with putImageData), else R×R (scaled up by drawImage).
+   * New images are refilled from the last paused frame's pixels, if any.
+   */
+  function sizeMaps() {
+    if (!geometry || !resolution) return;
+    const side = Math.max(1, Math.round(geometry.unitSize * (window.devicePixelRatio || 1)));
+    const grow = side > resolution;
+    const imageSide = grow ? resolution : side;
+    if (side === mapSide && maps.every((layer) => layer.every((image) => image?.width === imageSide))) return;
+    mapSide = side;
+    mapGrow = grow;
+    maps = maps.map((layer) => layer.map(() => new ImageData(imageSide, imageSide)));
+    mapsKey = '';
+    mapsReady = false;
+    if (savedPixels) fillMaps(savedPixels, null);
+  }
 
-  function draw() {
-    if (!geometry) return;
-    const ctx = sizeCanvas(canvas, geometry.width, geometry.height);
-    drawNetworkDiagram(ctx, {
+  /** The data of the links layer (everything but the unit maps). */
+  function linksData() {
+    theme ??= readNetworkTheme(root);
+    return {
       width: geometry.width,
       height: geometry.height,
       geometry,
       inputLabels: ['x₁', 'x₂'].slice(0, model.layout[0].fanIn),
       outputLabel: 'out',
-      layers: model.states.map((states, layer) => ({
-        units: states.map((state, unit) => ({ image: unitImage(layer, unit), state })),
-      })),
+      layers: model.states.map((states) => ({ units: states.map((state) => ({ image: null, state })) })),
       weights: model.weights,
       trace: model.trace,
       formatValue: formatNumber,
       theme,
-    });
+    };
+  }
+
+  /**
+   * Redraw the connections layer when what it shows changed: at once for the size, the theme
+   * or the traced step; for new weights, units turning dead or alive (their connections fade)
+   * and new traced values, at once when paused, and while playing at most every
+   * LINKS_INTERVAL_MS and spread over frames (see drawLinksPart). `force` redraws at once in
+   * any case. Returns whether the canvas was redrawn (and so the maps put again).
+   */
+  function drawLinks(playing, force = false) {
+    if (!geometry || !model.layout.length) return false;
+    const trace = model.trace;
+    const key = [
+      geometry.width,
+      geometry.height,
+      window.devicePixelRatio || 1,
+      themeVersion,
+      model.structureKey,
+      trace ? `${trace.step.phase}${trace.step.layer}:${trace.point?.x1},${trace.point?.x2}` : '',
+    ].join('#');
+    const dead = model.states.map((states) => states.map((state) => (state === 'dead' ? 1 : 0)).join('')).join('|');
+    const shows = { key, dead, weights: model.weights, traceLayers: trace?.layers };
+    const now = performance.now();
+    const changed = () =>
+      dead !== links.dead ||
+      trace?.layers !== links.traceLayers ||
+      (links.weights !== model.weights && !(links.weights && sameValues(links.weights, model.weights)));
+    // The very first drawing while playing is spread over frames like any other (start-up).
+    const first = links.key === '' && playing && !force && !linksJob;
+    if (first) {
+      sizeCanvas(canvas, geometry.width, geometry.height);
+      links.key = key;
+      links.at = -Infinity;
+      blitMaps();
+    }
+    if (force || key !== links.key || (!playing && (linksJob || changed()))) {
+      // All at once, on the canvas.
+      linksJob = null;
+      const ctx = sizeCanvas(canvas, geometry.width, geometry.height);
+      drawDiagramLinks(ctx, linksData());
+      links = { ...shows, at: now };
+      blitMaps();
+      return true;
+    }
+    if (!playing) return false;
+    if (!linksJob) {
+      if (!first && (now - links.at < LINKS_INTERVAL_MS || !changed())) return false;
+      const data = linksData();
+      linksJob = { data, shows, parts: linkParts(data.weights, LINKS_PER_FRAME), next: 0, at: now };
+    }
+    return drawLinksPart();
+  }
+
+  /**
+   * Draw the next part of the pending connections into an off-screen buffer and rasterise it
+   * now (a frame pays for a few dozen lines, not for all of them); with the last part, copy
+   * the buffer onto the canvas and put the maps again. Returns whether the canvas changed.
+   */
+  function drawLinksPart() {
+    const job = linksJob;
+    if (!linksBuffer) {
+      linksBuffer = document.createElement('canvas');
+      // Read back once a frame to rasterise the part now: keep it in memory, not on a GPU.
+      linksBuffer.getContext('2d', { willReadFrequently: true });
+    }
+    const buffer = sizeCanvas(linksBuffer, geometry.width, geometry.height);
+    drawDiagramLinks(buffer, job.data, job.parts[job.next]);
+    job.next += 1;
+    if (job.next < job.parts.length) {
+      buffer.getImageData(0, 0, 1, 1);
+      return false;
+    }
+    linksJob = null;
+    const ctx = sizeCanvas(canvas, geometry.width, geometry.height);
+    ctx.save();
+    ctx.setTransform(1, 0, 0, 1, 0, 0);
+    ctx.clearRect(0, 0, canvas.width, canvas.height);
+    ctx.drawImage(linksBuffer, 0, 0);
+    ctx.restore();
+    links = { ...job.shows, at: job.at };
+    blitMaps();
+    return true;
+  }
+
+  /** Repaint everything from the model (resize, theme): links and the card. */
+  function draw() {
+    if (!geometry) return;
+    drawLinks(false, true);
     drawCard();
   }
 
@@ -244,39 +415,122 @@ export function createDiagram(container, options = {}) {
     );
   }
 
-  /** Paint every unit's R×R map from the pixel view into its own canvas (a copy). */
-  function copyUnitMaps(unitPixels, resolution) {
-    const count = buttons.flat().length;
-    const bytes = resolution * resolution * 4;
-    if (!unitPixels || !resolution || unitPixels.length < count * bytes) return;
-    const pixels = clampedView(unitPixels);
-    let index = 0;
-    unitImages.forEach((layer) =>
-      layer.forEach((image) => {
-        if (image.width !== resolution) image.width = resolution;
-        if (image.height !== resolution) image.height = resolution;
-        const slice = pixels.subarray(index * bytes, (index + 1) * bytes);
-        image.getContext('2d').putImageData(new ImageData(slice, resolution, resolution), 0, 0);
-        index += 1;
-      }),
-    );
-    mapsReady = true;
+  /** Words over a view's bytes (a copy when the view is not 4-byte aligned). */
+  function wordsOf(pixels) {
+    if (pixels.byteOffset % 4 === 0) return new Uint32Array(pixels.buffer, pixels.byteOffset, pixels.length >> 2);
+    if (!scaled.words || scaled.words.length !== pixels.length >> 2) scaled.words = new Uint32Array(pixels.length >> 2);
+    new Uint8Array(scaled.words.buffer).set(pixels);
+    return scaled.words;
   }
 
+  /**
+   * Fill the map images from the pixel view (R×R per unit, one after the other): shrunk to the
+   * squares' side, or copied. Skipped when the snapshot says the grid is the one they already
+   * hold (snapshot.gridKey). Returns whether they changed.
+   */
+  function fillMaps(unitPixels, gridKey) {
+    const count = maps.reduce((sum, layer) => sum + layer.length, 0);
+    const bytes = resolution * resolution * 4;
+    if (!unitPixels || !resolution || !count || !mapSide || unitPixels.length < count * bytes) return false;
+    const key = gridKey === undefined || gridKey === null ? '' : `${gridKey}`;
+    if (key && key === mapsKey) return false;
+    const pixels = clampedView(unitPixels);
+    let words = null;
+    let index = 0;
+    for (const layer of maps) {
+      for (const image of layer) {
+        if (image.width === resolution) {
+          image.data.set(pixels.subarray(index * bytes, (index + 1) * bytes));
+        } else {
+          words ??= wordsOf(pixels);
+          if (scaled.side !== image.width || scaled.resolution !== resolution) {
+            scaled = { ...scaled, side: image.width, resolution, columns: sampleColumns(resolution, image.width) };
+          }
+          const target = new Uint32Array(image.data.buffer);
+          scaleUnitMap(words, index * resolution * resolution, resolution, target, image.width, scaled.columns);
+        }
+        index += 1;
+      }
+    }
+    mapsKey = key;
+    mapsReady = true;
+    return true;
+  }
+
+  /** Put every unit's map into its square of the canvas (drawn by drawLinks first). */
+  function blitMaps() {
+    if (!geometry) return;
+    const ctx = canvas.getContext('2d');
+    if (!mapsReady || !mapSide) {
+      // No map yet: plain squares.
+      theme ??= readNetworkTheme(root);
+      ctx.fillStyle = theme.background;
+      for (const column of geometry.columns.slice(1, -1)) {
+        for (const node of column) ctx.fillRect(node.x, node.y, node.size, node.size);
+      }
+      return;
+    }
+    const ratio = canvas.width / geometry.width;
+    if (mapGrow) {
+      if (!growCanvas) growCanvas = document.createElement('canvas');
+      growCanvas.width = resolution;
+      growCanvas.height = resolution;
+    }
+    const grow = growCanvas?.getContext('2d');
+    maps.forEach((layer, layerIndex) =>
+      layer.forEach((image, unit) => {
+        const node = geometry.columns[layerIndex + 1][unit];
+        if (!mapGrow) {
+          ctx.putImageData(image, Math.round(node.x * ratio), Math.round(node.y * ratio));
+        } else {
+          grow.putImageData(image, 0, 0);
+          ctx.imageSmoothingEnabled = true;
+          ctx.drawImage(growCanvas, node.x, node.y, node.size, node.size);
+        }
+      }),
+    );
+  }
+
+  /** Keep the selected unit's full-resolution map for the card (when it is shown). */
+  function copyCardMap(unitPixels) {
+    const selected = model.selected;
+    if (!selected || !unitPixels || !resolution || !buttons[selected.layer]?.[selected.unit]) return;
+    const bytes = resolution * resolution * 4;
+    const index = hiddenLayers().slice(0, selected.layer).reduce((sum, layer) => sum + layer.fanOut, 0) + selected.unit;
+    const slice = clampedView(unitPixels).subarray(index * bytes, (index + 1) * bytes);
+    if (slice.length !== bytes) return;
+    if (cardImage.width !== resolution) cardImage.width = resolution;
+    if (cardImage.height !== resolution) cardImage.height = resolution;
+    cardImage.getContext('2d').putImageData(new ImageData(slice, resolution, resolution), 0, 0);
+    cardImageOf = `${selected.layer}.${selected.unit}`;
+  }
+
+  /** The units' names, marks and selection: written only where they changed. */
   function updateUnits() {
     model.states.forEach((states, layer) =>
       states.forEach((state, unit) => {
         const button = buttons[layer][unit];
+        const last = shown[layer][unit];
         const share = model.trainLayers[layer]?.units[unit]?.activeShare ?? NaN;
-        setAttribute(button, 'aria-label', unitLabel(layer, unit, state, share, model.points));
-        setAttribute(button, 'data-state', state);
-        setAttribute(button, 'data-dead', String(state === 'dead'));
-        setAttribute(button, 'data-nearly-dead', String(state.startsWith('nearly')));
-        setText(button.firstChild, BADGES[state] ?? '');
+        const label = unitLabel(layer, unit, state, share, model.points);
+        if (label !== last.label) {
+          button.setAttribute('aria-label', label);
+          last.label = label;
+        }
+        if (state !== last.state) {
+          button.setAttribute('data-state', state);
+          button.setAttribute('data-dead', String(state === 'dead'));
+          button.setAttribute('data-nearly-dead', String(state.startsWith('nearly')));
+          button.lastChild.textContent = BADGES[state] ?? '';
+          last.state = state;
+        }
         const selected = model.selected?.layer === layer && model.selected?.unit === unit;
-        button.classList.toggle('is-selected', selected);
-        if (selected) setAttribute(button, 'aria-current', 'true');
-        else if (button.hasAttribute('aria-current')) button.removeAttribute('aria-current');
+        if (selected !== last.selected) {
+          button.classList.toggle('is-selected', selected);
+          if (selected) button.setAttribute('aria-current', 'true');
+          else button.removeAttribute('aria-current');
+          last.selected = selected;
+        }
       }),
     );
     const units = model.states.flat();
@@ -289,12 +543,13 @@ export function createDiagram(container, options = {}) {
       count('nearly-dead') ? `${count('nearly-dead')} nearly dead` : '',
       count('inactive') ? `${count('inactive')} inactive` : '',
     ].filter(Boolean);
-    setAttribute(
-      stage,
-      'aria-label',
+    const label =
       `Network diagram: ${model.layout[0]?.fanIn ?? 2} inputs → ${shape} → 1 output. ` +
-        `On the ${model.points}: ${flags.join(', ')}.`,
-    );
+      `On the ${model.points}: ${flags.join(', ')}.`;
+    if (label !== stageLabel) {
+      stage.setAttribute('aria-label', label);
+      stageLabel = label;
+    }
   }
 
   function drawCard() {
@@ -350,13 +605,16 @@ export function createDiagram(container, options = {}) {
         'both axes: orange where it is positive, blue where negative, pale where 0' +
         (state === 'dead' ? '; hatched because the unit is dead.' : '.'),
     );
+    theme ??= readNetworkTheme(root);
     const ctx = sizeCanvas(cardMap, CARD_MAP_SIZE, CARD_MAP_SIZE);
     ctx.clearRect(0, 0, CARD_MAP_SIZE, CARD_MAP_SIZE);
-    const image = unitImage(layer, unit);
+    const image = mapsReady && cardImageOf === `${layer}.${unit}` ? cardImage : null;
     drawUnitSquare(ctx, { x: 0, y: 0, size: CARD_MAP_SIZE, image, state, theme });
   }
 
   function update(snapshot) {
+    // Before this frame changes anything: reading styles later would force a recalculation.
+    theme ??= readNetworkTheme(root);
     const layout = snapshot.layout ?? [];
     const structureKey = layout.map((l) => `${l.fanIn}:${l.fanOut}:${l.activation}`).join(',');
     model.layout = layout;
@@ -365,17 +623,27 @@ export function createDiagram(container, options = {}) {
       rebuild();
       place();
     }
+    if (snapshot.resolution && snapshot.resolution !== resolution) {
+      resolution = snapshot.resolution;
+      savedPixels = null;
+      sizeMaps();
+    }
     copyParameters(layout, snapshot.params);
-    copyUnitMaps(snapshot.unitPixels, snapshot.resolution);
+    // The statistics may be the same object as last frame (measured less often than drawn).
     const train = snapshot.train;
-    model.trainLayers = train?.layers ?? [];
-    model.points = pointsPhrase(train);
-    model.states = hiddenLayers().map((layer, index) => {
-      const stats = model.trainLayers[index];
-      return Array.from({ length: layer.fanOut }, (_, unit) =>
-        stats ? unitState(stats.units[unit], stats.canDie) : 'active',
-      );
-    });
+    const statsChanged = train !== model.train || structureKey !== model.statesKey;
+    if (statsChanged) {
+      model.train = train;
+      model.statesKey = structureKey;
+      model.trainLayers = train?.layers ?? [];
+      model.points = pointsPhrase(train);
+      model.states = hiddenLayers().map((layer, index) => {
+        const stats = model.trainLayers[index];
+        return Array.from({ length: layer.fanOut }, (_, unit) =>
+          stats ? unitState(stats.units[unit], stats.canDie) : 'active',
+        );
+      });
+    }
     // Without a step yet, show the first one, as the inspector does.
     const step = snapshot.traceStep ?? { phase: 'forward', layer: 0 };
     model.trace = snapshot.trace
@@ -383,10 +651,35 @@ export function createDiagram(container, options = {}) {
       : null;
     model.selected = snapshot.selected ?? null;
     if (model.selected && buttons[model.selected.layer]?.[model.selected.unit]) {
-      if (!stage.contains(document.activeElement)) setRoving(model.selected.layer, model.selected.unit);
+      if (!stage.contains(activeElement())) setRoving(model.selected.layer, model.selected.unit);
     }
-    legendTrace.forEach((item) => (item.hidden = !model.trace));
-    updateUnits();
+    const selectedKey = model.selected ? `${model.selected.layer}.${model.selected.unit}` : '';
+    if (statsChanged || selectedKey !== model.shownSelection) {
+      model.shownSelection = selectedKey;
+      updateUnits();
+    }
+    if (legendTrace[0]?.hidden !== !model.trace) legendTrace.forEach((item) => (item.hidden = !model.trace));
+    // While playing out of view, nothing is painted; the frame that pauses paints it all.
+    const playing = Boolean(snapshot.playing);
+    if (playing && !inView) {
+      mapsKey = '';
+      return;
+    }
+    const mapsChanged = fillMaps(snapshot.unitPixels, snapshot.gridKey);
+    copyCardMap(snapshot.unitPixels);
+    if (playing) savedPixels = null;
+    else if (snapshot.unitPixels?.length && (mapsChanged || !savedPixels)) {
+      if (savedPixels?.length !== snapshot.unitPixels.length) savedPixels = new Uint8ClampedArray(snapshot.unitPixels.length);
+      savedPixels.set(snapshot.unitPixels);
+    }
+    if (!drawLinks(playing) && mapsChanged) blitMaps();
+    drawCard();
+  }
+
+  /** Read the colours from CSS again and repaint (after a theme change). */
+  function redraw() {
+    theme = readNetworkTheme(root);
+    themeVersion += 1;
     draw();
   }
 
@@ -454,16 +747,20 @@ export function createDiagram(container, options = {}) {
     place();
     draw();
   });
-  const scheme = watchMedia('(prefers-color-scheme: dark)', () => {
-    theme = readNetworkTheme(root);
-    draw();
+  const scheme = watchMedia('(prefers-color-scheme: dark)', redraw);
+  const stopScrollable = watchScrollable(scroller, 'Network diagram (scrolls sideways)');
+  const stopVisible = watchVisible(root, (visible) => {
+    inView = visible;
   });
 
   return {
     update,
+    redraw,
     destroy() {
       stopWidth();
       scheme.stop();
+      stopScrollable();
+      stopVisible();
       stage.removeEventListener('focusin', onFocusIn);
       stage.removeEventListener('click', onClick);
       stage.removeEventListener('pointerover', onPointerOver);

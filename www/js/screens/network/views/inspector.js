@@ -9,6 +9,7 @@
 // until it does (null), the first step is shown.
 import { formatNumber } from './unit-text.js';
 import { explainStep, layerTitle, stepTitle, traceSteps } from './trace-text.js';
+import { watchScrollable } from './view-dom.js';
 
 function setText(element, text) {
   if (element.textContent !== text) element.textContent = text;
@@ -47,7 +48,7 @@ export function createInspector(container, options = {}) {
       </div>
       <p class="hint">Keys: ← and → step back and forth while focus is in this panel.</p>
       <p class="trace-inspector__explanation" data-field="explanation"></p>
-      <div class="trace-inspector__scroller">
+      <div class="trace-inspector__scroller view-scroller">
         <table class="trace-table" data-field="table">
           <caption data-field="caption"></caption>
           <thead><tr>
@@ -76,6 +77,7 @@ export function createInspector(container, options = {}) {
   let index = 0;
   let stepsKey = '';
   let announcedKey = '';
+  let tableRows = ''; // the rows last written into the table
 
   function renderSteps() {
     const count = trace.layers.length;
@@ -115,7 +117,10 @@ export function createInspector(container, options = {}) {
         `<td>${gradient(values.gradA[unit])}</td><td>${gradient(values.gradZ[unit])}</td></tr>`
       );
     }).join('');
-    if (body.innerHTML !== rows) body.innerHTML = rows;
+    if (rows !== tableRows) {
+      body.innerHTML = rows;
+      tableRows = rows;
+    }
   }
 
   function render() {
@@ -129,6 +134,7 @@ export function createInspector(container, options = {}) {
       field('steps').replaceChildren();
       stepsKey = '';
       body.replaceChildren();
+      tableRows = '';
       setText(field('caption'), 'No point inspected');
       return;
     }
@@ -200,10 +206,12 @@ export function createInspector(container, options = {}) {
   };
   root.addEventListener('click', onClick);
   root.addEventListener('keydown', onKeyDown);
+  const stopScrollable = watchScrollable(root.querySelector('.trace-inspector__scroller'), 'Values of each unit (table, scrolls sideways)');
 
   return {
     update,
     destroy() {
+      stopScrollable();
       root.removeEventListener('click', onClick);
       root.removeEventListener('keydown', onKeyDown);
       container.replaceChildren();

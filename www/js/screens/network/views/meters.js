@@ -4,11 +4,15 @@
 // so vanishing gradients (tiny bars in early layers) and dying units show side by side.
 // Every bar has its number printed next to it.
 //
-// Contract: createMeters(container, options) → { update(snapshot), destroy() }.
+// Contract: createMeters(container, options) → { update(snapshot), redraw(), destroy() }.
+// A bar is redrawn only when its filled length (in device pixels), size or colours changed,
+// and text and attributes are written only when they changed; while playing out of view,
+// bars are not drawn at all.
 import { sizeCanvas } from '../../../canvas.js';
 import { drawMeterBar, logShare } from '../../../draw/meter-bars.js';
 import { watchMedia, watchWidth } from '../../../media.js';
 import { readNetworkTheme } from './view-theme.js';
+import { watchScrollable, watchVisible } from './view-dom.js';
 import {
   activationName,
   formatNorm,
@@ -27,6 +31,10 @@ const BAR_HEIGHT = 12;
 
 function setText(element, text) {
   if (element.textContent !== text) element.textContent = text;
+}
+
+function setData(element, name, value) {
+  if (element.dataset[name] !== value) element.dataset[name] = value;
 }
 
 const valueOf = (cell) => cell.querySelector('.layer-meters__value');
@@ -62,7 +70,7 @@ export function createMeters(container, options = {}) {
     <div class="layer-meters">
       <h${level} id="${idPrefix}-title">${options.heading ?? 'Layers on the training set'}</h${level}>
       <p class="layer-meters__summary" data-field="summary"></p>
-      <div class="layer-meters__scroller">
+      <div class="layer-meters__scroller view-scroller">
         <table class="layer-meters__table" aria-labelledby="${idPrefix}-title">
           <thead><tr>
             <th scope="col">Layer</th>
@@ -85,7 +93,12 @@ export function createMeters(container, options = {}) {
   let structureKey = '';
   let values = []; // plain copies per layer: { sparsity, gradZNorm }
   let barWidth = 80;
-  let theme = readNetworkTheme(root);
+  let theme = null; // read on first use, in a frame (see diagram.js)
+  let themeVersion = 0;
+  let inView = true;
+  const drawn = new Map(); // canvas → what it shows
+  let lastTrain = null;
+  let lastKey = null;
 
   function rebuild(hidden) {
     const allReLU = hidden.every((layer) => layer.activation === 'relu');
@@ -114,6 +127,8 @@ export function createMeters(container, options = {}) {
   }
 
   function drawBars() {
+    if (!rows.length) return;
+    theme ??= readNetworkTheme(root);
     rows.forEach((row, index) => {
       const value = values[index];
       if (!value) return;
@@ -131,7 +146,12 @@ export function createMeters(container, options = {}) {
           fill: theme.gradientFill,
         },
       ];
+      const ratio = window.devicePixelRatio || 1;
       for (const { canvas, share, ticks, fill } of bars) {
+        const filled = share === null ? -1 : Math.round(Math.max(share * barWidth, share > 0 ? 2 : 0) * ratio);
+        const key = `${barWidth}|${ratio}|${themeVersion}|${filled}`;
+        if (drawn.get(canvas) === key) continue;
+        drawn.set(canvas, key);
         const ctx = sizeCanvas(canvas, barWidth, BAR_HEIGHT);
         const barTheme = { ...theme, fill };
         drawMeterBar(ctx, { width: barWidth, height: BAR_HEIGHT, share, ticks, theme: barTheme });
@@ -140,12 +160,18 @@ export function createMeters(container, options = {}) {
   }
 
   function update(snapshot) {
+    theme ??= readNetworkTheme(root); // before this frame changes anything (see diagram.js)
     const hidden = (snapshot.layout ?? []).slice(0, -1);
     const key = hidden.map((l) => `${l.fanOut}:${l.activation}`).join(',');
     if (key !== structureKey) {
       structureKey = key;
       rebuild(hidden);
+      drawn.clear();
     }
+    // The statistics may be the same object as last frame (measured less often than drawn).
+    if (snapshot.train === lastTrain && key === lastKey) return;
+    lastTrain = snapshot.train;
+    lastKey = key;
     const layers = snapshot.train?.layers ?? [];
     // Grid statistics (no training data) have no gradients: show "—", not 0.
     const noData = snapshot.train?.noData === true;
@@ -164,17 +190,17 @@ export function createMeters(container, options = {}) {
       const nearlyHere = layer.units.filter((u) => !u.neverActive && u.activeShare < NEARLY_DEAD_SHARE).length;
       nearly += nearlyHere;
       setText(valueOf(row.sparsity), formatShare(layer.sparsity));
-      row.sparsity.dataset.value = String(layer.sparsity);
+      setData(row.sparsity, 'value', String(layer.sparsity));
       setText(
         valueOf(row.dead),
         `${count} of ${layer.units.length} ${word}` + (nearlyHere ? `, ${nearlyHere} nearly` : ''),
       );
-      row.dead.dataset.value = String(count);
+      setData(row.dead, 'value', String(count));
       layer.units.forEach((unit, u) => row.pips[u]?.classList.toggle('pip--dead', unit.neverActive));
       setText(valueOf(row.gradZ), formatNorm(gradient(layer.gradZNorm)));
-      row.gradZ.dataset.value = String(gradient(layer.gradZNorm));
+      setData(row.gradZ, 'value', String(gradient(layer.gradZNorm)));
       setText(row.gradW, `‖dL/dW‖ ${formatNorm(gradient(layer.gradWNorm))}`);
-      row.gradW.dataset.value = String(gradient(layer.gradWNorm));
+      setData(row.gradW, 'value', String(gradient(layer.gradWNorm)));
     });
     const total = layers.reduce((sum, layer) => sum + layer.units.length, 0);
     const parts = [
@@ -187,6 +213,13 @@ export function createMeters(container, options = {}) {
       : '';
     const flow = noData ? '' : ` ${flowSummary(layers)}`;
     setText(summary, total ? `${lead}${parts.join(', ')}.${flow}` : 'This network has no hidden layer.');
+    if (inView || !snapshot.playing) drawBars();
+  }
+
+  /** Read the colours from CSS again and redraw the bars (after a theme change). */
+  function redraw() {
+    theme = readNetworkTheme(root);
+    themeVersion += 1;
     drawBars();
   }
 
@@ -195,16 +228,24 @@ export function createMeters(container, options = {}) {
     barWidth = Math.round(Math.max(48, Math.min(160, (width - 150) / 3)));
     drawBars();
   });
-  const scheme = watchMedia('(prefers-color-scheme: dark)', () => {
-    theme = readNetworkTheme(root);
-    drawBars();
+  const scheme = watchMedia('(prefers-color-scheme: dark)', redraw);
+  const stopScrollable = watchScrollable(
+    root.querySelector('.layer-meters__scroller'),
+    `${options.heading ?? 'Layers on the training set'} (table, scrolls sideways)`,
+  );
+  const stopVisible = watchVisible(root, (visible) => {
+    inView = visible;
+    if (visible) drawBars();
   });
 
   return {
     update,
+    redraw,
     destroy() {
       stopWidth();
       scheme.stop();
+      stopScrollable();
+      stopVisible();
       container.replaceChildren();
     },
   };

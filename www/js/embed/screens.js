@@ -53,7 +53,12 @@ export const SCREEN_ADAPTERS = Object.freeze({
      * `kept`: the state of the instance this one replaces (same screen), to carry over;
      * `changed`: the setting keys whose attributes changed since (they override `kept`).
      */
-    mount(modules, element, config, { loop, idPrefix, kept, changed = [], presetChanged = false }) {
+    mount(
+      modules,
+      element,
+      config,
+      { loop, idPrefix, kept, changed = [], presetChanged = false, onStateChange },
+    ) {
       const { decodeHash, encodeHash } = modules.state;
       const problems = [];
       let hash = networkHash(config);
@@ -79,6 +84,7 @@ export const SCREEN_ADAPTERS = Object.freeze({
         state: decoded.state,
         controls: { hidden, disabled },
       };
+      if (onStateChange) options.onStateChange = onStateChange;
       if (config.autoplay !== null) options.autoplay = config.autoplay;
       return { instance: modules.screen.mountNetworkScreen(element, options), problems };
     },

@@ -2,11 +2,15 @@
 // either fails, the page says so in plain words instead of staying on "Loading…".
 import init from '../pkg/relu_lab.js';
 
-/** `mount(root)` after the core has loaded; returns what `mount` returns. */
-export async function bootScreen(root, mount) {
+/**
+ * `mount(root)` after the core has loaded; returns what `mount` returns (awaited, so an async
+ * mount's failure is reported too). `alongside` is a promise (say, a screen's modules loading)
+ * awaited together with the core, whose value is passed to `mount` as its second argument.
+ */
+export async function bootScreen(root, mount, alongside = undefined) {
   try {
-    await init();
-    return mount(root);
+    const [, loaded] = await Promise.all([init(), alongside]);
+    return await mount(root, loaded);
   } catch (error) {
     const message = document.createElement('p');
     message.className = 'notice';

@@ -21,7 +21,7 @@ start() {
   echo
   echo "=== [$stage_no/$stage_total] $stage"
 }
-trap 'rc=$?; echo; if [ $rc -eq 0 ]; then echo "=== CHECK PASSED: all $stage_total stages"; else echo "=== CHECK FAILED at stage $stage_no/$stage_total: $stage (exit $rc)"; fi' EXIT
+trap 'rc=$?; echo; if [ $rc -eq 0 ]; then echo "=== CHECK PASSED: all $stage_total stages"; echo "stages: $stage_total passed, 0 failed"; else echo "=== CHECK FAILED at stage $stage_no/$stage_total: $stage (exit $rc)"; echo "stages: $((stage_no - 1)) passed, 1 failed"; fi' EXIT
 
 start "cargo fmt --check"
 cargo fmt --check

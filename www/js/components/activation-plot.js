@@ -77,7 +77,7 @@ export function mountActivationPlot(element, options) {
 
   element.innerHTML = `
     <figure class="plot">
-      <div class="plot__canvas"><canvas role="img"></canvas></div>
+      <div class="plot__canvas"><canvas role="img" aria-label="Plot of the function and its slope"></canvas></div>
       <figcaption>
         <ul class="legend">
           <li>${SOLID_SAMPLE}<span>solid: ${label}(x) = ${formula}</span></li>

@@ -98,7 +98,7 @@ export function mountTrainingLab(element, options) {
   element.innerHTML = `
     <div class="lab">
       <figure class="lab__map">
-        <div class="lab__canvas"><canvas role="img"></canvas></div>
+        <div class="lab__canvas"><canvas role="img" aria-label="Decision map of the small network, with the data points"></canvas></div>
         <figcaption>
           <ul class="legend legend--marks">
             <li>${markSvg('circle', true, 0)}${markSvg('triangle', true, 1)}<span>filled: ${about.trainCount} training points</span></li>

@@ -305,7 +305,7 @@ export function mountFunctionScreen(element, options = {}) {
           <div class="fn-figure">
             <figure class="fn-plot">
               <div class="fn-canvas" data-part="holder">
-                <canvas role="img" aria-describedby="${prefix}-flat"></canvas>
+                <canvas role="img" aria-label="Where each plotted slope is nearly flat" aria-describedby="${prefix}-flat"></canvas>
                 <div class="fn-track" data-part="track" data-control="probe">
                   <div class="fn-probe" data-part="probe" role="slider" tabindex="0"
                     aria-label="Probe: the input x" aria-describedby="${prefix}-probe-hint"

@@ -38,7 +38,7 @@ export function createHeatmap(container, options) {
       </div>
       <div class="nw-map__canvas">
         <canvas class="nw-map__base" aria-hidden="true"></canvas>
-        <canvas class="nw-map__overlay" role="img" aria-describedby="${id('map-hint')}"></canvas>
+        <canvas class="nw-map__overlay" role="img" aria-label="The network's prediction over the input plane, with the data points" aria-describedby="${id('map-hint')}"></canvas>
       </div>
       <figcaption>
         <p class="hint" id="${id('map-hint')}" data-field="map-hint"></p>

@@ -105,7 +105,7 @@ export function mountHingeSum(element, options) {
     <div class="nu-hinges">
       <div class="nu-hinges__main">
         <figure class="nu-fit">
-          <div class="nu-fit__canvas"><canvas role="img"></canvas></div>
+          <div class="nu-fit__canvas"><canvas role="img" aria-label="The network's fit, the sum of its hinges, against the target"></canvas></div>
           <figcaption>
             <ul class="legend">
               <li><svg class="legend__sample" viewBox="0 0 36 12" aria-hidden="true" focusable="false"><line x1="2" y1="6" x2="34" y2="6" class="legend__curve"/></svg><span>thick line: the network\u2019s output, the sum of the hinges plus c</span></li>

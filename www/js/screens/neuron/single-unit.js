@@ -95,7 +95,7 @@ export function mountSingleUnit(element, options) {
   element.innerHTML = `
     <div class="nu-unit">
       <figure class="nu-plane">
-        <div class="nu-canvas"><canvas role="img"></canvas></div>
+        <div class="nu-canvas"><canvas role="img" aria-label="The unit's output over the input plane, with its hinge line"></canvas></div>
         <figcaption>
           <ul class="legend legend--marks">
             <li>${markSvg('circle', 0)}<span>blue circle: class 0</span></li>

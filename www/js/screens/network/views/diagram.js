@@ -120,7 +120,7 @@ export function createDiagram(container, options = {}) {
       </div>
       <ul class="legend diagram-legend">${LEGEND}</ul>
       <section class="unit-card" aria-labelledby="${id('card-title')}" hidden>
-        <canvas class="unit-card__map" role="img"></canvas>
+        <canvas class="unit-card__map" role="img" aria-label="Map of the selected unit's output over the input plane"></canvas>
         <div class="unit-card__body">
           <${heading} class="unit-card__title" id="${id('card-title')}"><span data-field="name"></span>
             <span class="unit-card__state" data-field="state"></span></${heading}>

@@ -55,7 +55,7 @@ for (const file of readdirSync(join(www, 'css'))) {
   }
 }
 
-/** core.js, with the wasm compiled from the inlined bytes (initSync) instead of fetched. */
+/** core/load.js, with the wasm compiled from the inlined bytes (initSync) instead of fetched. */
 const INLINE_CORE = `
 import { initSync } from ${JSON.stringify(join(www, 'pkg', 'relu_lab.js'))};
 const WASM_BASE64 = ${JSON.stringify(wasmBase64)};
@@ -93,15 +93,15 @@ export async function applyStyles(root, files) {
 }
 `;
 
-/** esbuild plugin: swap js/embed/core.js and styles.js for the inlined versions. */
+/** esbuild plugin: swap js/core/load.js and js/embed/styles.js for the inlined versions. */
+const INLINED = { [join(www, 'js', 'core', 'load.js')]: 'core', [join(embedDir, 'styles.js')]: 'styles' };
 const inlineAssets = {
   name: 'relu-lab-inline-assets',
   setup(plugin) {
-    plugin.onResolve({ filter: /^\.\/(core|styles)\.js$/ }, (args) => {
-      if (args.importer && dirname(args.importer) === embedDir) {
-        return { path: args.path.slice(2, -3), namespace: 'relu-lab-inline' };
-      }
-      return undefined;
+    plugin.onResolve({ filter: /(load|styles)\.js$/ }, (args) => {
+      if (!args.importer || !args.path.startsWith('.')) return undefined;
+      const which = INLINED[join(dirname(args.importer), args.path)];
+      return which ? { path: which, namespace: 'relu-lab-inline' } : undefined;
     });
     plugin.onLoad({ filter: /.*/, namespace: 'relu-lab-inline' }, (args) => ({
       contents: args.path === 'core' ? INLINE_CORE : INLINE_STYLES,

@@ -4,7 +4,7 @@
 // &steps= (training steps before showing), &inspect=1 (follow training point 1), &play=1
 // (keep training), &resolution= (unit map grid side), &select=layer.unit (1-based).
 import init, { Dataset, Network } from '../pkg/relu_lab.js';
-import { createFrameLoop } from '../js/loop.js';
+import { createFrameLoop } from '../js/ui/loop.js';
 import { createDiagram } from '../js/screens/network/views/diagram.js';
 import { createInspector } from '../js/screens/network/views/inspector.js';
 import { createMeters } from '../js/screens/network/views/meters.js';

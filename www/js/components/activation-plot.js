@@ -3,10 +3,11 @@
 //
 // Requires `await init()` of ../pkg/relu_lab.js before mounting.
 import { activationCurve } from '../../pkg/relu_lab.js';
-import { readTheme, sizeCanvas } from '../canvas.js';
+import { readTheme } from '../ui/theme.js';
+import { sizeCanvas } from '../ui/canvas.js';
 import { drawActivationPlot, splitAtJumps } from '../draw/activation-plot.js';
 import { ticks, tickLabel } from '../draw/axes.js';
-import { watchMedia, watchWidth } from '../media.js';
+import { watchMedia, watchWidth } from '../ui/observe.js';
 
 const SOLID_SAMPLE =
   '<svg class="legend__sample" viewBox="0 0 36 12" aria-hidden="true" focusable="false">' +

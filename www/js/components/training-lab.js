@@ -4,12 +4,13 @@
 // pause, step, reset and divergence (never every frame).
 //
 // Requires `await init()` of ../pkg/relu_lab.js before mounting.
-import { readTheme, sizeCanvas } from '../canvas.js';
+import { readTheme } from '../ui/theme.js';
+import { sizeCanvas } from '../ui/canvas.js';
 import { decisionMapHeight, drawDecisionMap } from '../draw/decision-map.js';
-import { formatInteger, formatLoss, formatPercent } from '../format.js';
+import { formatInteger, formatLoss, formatPercent } from '../text/format.js';
 import { describeMap, describeState } from '../lab/describe.js';
 import { createTrainingSession } from '../lab/session.js';
-import { watchMedia, watchWidth } from '../media.js';
+import { watchMedia, watchWidth } from '../ui/observe.js';
 
 /** The 2-D domain of the generated data sets, on both axes. */
 const DOMAIN = [-6, 6];

@@ -21,7 +21,7 @@
 // neuron screens), frames (frames drawn so far), suspended. Events (on the element):
 // relu-lab-ready { screen, problems }, relu-lab-state { state }, relu-lab-error { message }.
 import { ATTRIBUTE_KEYS, changedSettings, readConfig } from './config.js';
-import { coreReady } from './core.js';
+import { coreReady } from '../core/load.js';
 import { createGatedLoop } from './gated-loop.js';
 import { SCREEN_ADAPTERS } from './screens.js';
 import { readStored, storageKey, writeStored } from './storage.js';

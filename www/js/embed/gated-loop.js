@@ -6,7 +6,7 @@
 // For a short grace period after creation frames run even while suspended, so that a screen
 // mounted off screen still draws once and writes its text alternatives (canvas labels,
 // summaries) for assistive technology; after that it is held until seen.
-import { createFrameLoop } from '../loop.js';
+import { createFrameLoop } from '../ui/loop.js';
 
 /** How long after creation frames run whatever the visibility (ms). */
 export const GRACE_MS = 1000;

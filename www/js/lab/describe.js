@@ -1,6 +1,6 @@
 // Plain-language summaries of a training snapshot, for the live region and the map's label.
 // Pure functions of the snapshot from session.measure().
-import { formatInteger, formatPercent } from '../format.js';
+import { formatInteger, formatPercent } from '../text/format.js';
 
 /** "0 of 12 units dead, layer 1 48% sparse, layer 2 25% sparse" (on the training set). */
 export function describeUnits(snapshot) {

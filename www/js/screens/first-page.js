@@ -4,7 +4,7 @@
 // Requires `await init()` of ../pkg/relu_lab.js before mounting.
 import { mountActivationPlot } from '../components/activation-plot.js';
 import { mountTrainingLab } from '../components/training-lab.js';
-import { createFrameLoop } from '../loop.js';
+import { createFrameLoop } from '../ui/loop.js';
 
 /** The run this page shows; every random draw is fixed by these seeds. */
 export const FIRST_PAGE_DEFAULTS = Object.freeze({

@@ -1,6 +1,6 @@
 // Each activation and its derivative as native MathML (no library), written from the formulas
 // in the lab's science notes and the core's src/activation.rs. Pure functions returning markup.
-import { formatNumber } from '../../number-text.js';
+import { formatNumber } from '../../text/format.js';
 
 const mi = (name) => `<mi>${name}</mi>`;
 const mn = (value) => `<mn>${value}</mn>`;

@@ -14,22 +14,16 @@ import {
   activationValue,
   names,
 } from '../../../pkg/relu_lab.js';
-import { readTheme, sizeCanvas } from '../../canvas.js';
+import { readTheme } from '../../ui/theme.js';
+import { sizeCanvas } from '../../ui/canvas.js';
 import { drawFunctionPlot, functionPlotLayout, niceTicks } from '../../draw/function-plot.js';
-import { createFrameLoop } from '../../loop.js';
-import { watchMedia, watchWidth } from '../../media.js';
-import { formatNumber } from '../../number-text.js';
+import { createFrameLoop } from '../../ui/loop.js';
+import { watchMedia, watchWidth } from '../../ui/observe.js';
+import { formatNumber } from '../../text/format.js';
 import { measureActivations } from './benchmark.js';
 import { COLOR_SLOTS, activationStyle, swatchSvg } from './catalog.js';
 import { formulasFor } from './formulas.js';
-import {
-  applyControlLocks,
-  createStateNotifier,
-  isPlainObject,
-  lockNoteHtml,
-  resolveControls,
-  toNumber,
-} from '../../lesson-controls.js';
+import { applyControlLocks, createStateNotifier, isPlainObject, lockNoteHtml, resolveControls, toNumber } from '../../ui/lesson-controls.js';
 
 /** The zoom ladder: half-widths of the x range, roughly evenly spaced on a log scale. */
 export const RANGES = Object.freeze([2, 3, 5, 10, 20, 50, 100, 200, 500, 1000]);

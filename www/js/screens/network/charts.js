@@ -2,10 +2,10 @@
 // drawn from a copy of the core's history columns by the pure drawHistoryChart. The screen
 // calls update() once per drawn frame; a chart redraws only when its data, size or theme
 // changed. Dead-and-revive events are marked on the dead-unit chart.
-import { sizeCanvas } from '../../canvas.js';
+import { sizeCanvas } from '../../ui/canvas.js';
 import { drawHistoryChart, HISTORY, niceTicks } from '../../draw/history-chart.js';
-import { formatPercent } from '../../format.js';
-import { watchWidth } from '../../media.js';
+import { formatPercent } from '../../text/format.js';
+import { watchWidth } from '../../ui/observe.js';
 
 const LINE = (cls, dashed) =>
   `<svg class="legend__sample" viewBox="0 0 36 12" aria-hidden="true" focusable="false">` +

@@ -2,7 +2,7 @@
 // input into partial states and actions, and a sync that shows a state. Every control sits in
 // an element with data-control="key", so an embedding page can hide or disable it by key
 // (options.controls of mountNetworkScreen). No wasm, no module-level state.
-import { formatInteger } from '../../format.js';
+import { formatInteger } from '../../text/format.js';
 import { ACTIVATION_NAMES } from './describe.js';
 import { PRESETS } from './presets.js';
 import {

@@ -1,6 +1,6 @@
 // Words for the network screen: unit names, event messages, and the text alternatives of the
 // canvases. Pure functions of plain data; importable from Node.
-import { formatInteger, formatLoss, formatPercent } from '../../format.js';
+import { formatInteger, formatLoss, formatPercent } from '../../text/format.js';
 
 /** Display names of the core's activations. */
 export const ACTIVATION_NAMES = Object.freeze({

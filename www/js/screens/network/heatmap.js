@@ -2,9 +2,9 @@
 // and test points (or, while a unit is selected in the diagram, that unit's activation map),
 // a legend, and takes clicks and taps: pick a data point to inspect, or add a point of your
 // own. Drawing is done by the pure drawDecisionMap; this component never calls wasm.
-import { sizeCanvas } from '../../canvas.js';
+import { sizeCanvas } from '../../ui/canvas.js';
 import { decisionMapHeight, drawDecisionMap, mapFrame, mapPointAt, mapPosition } from '../../draw/decision-map.js';
-import { watchWidth } from '../../media.js';
+import { watchWidth } from '../../ui/observe.js';
 
 /** Small inline SVG marks matching drawPointMark, for the legend. */
 function markSvg(shape, filled, classIndex) {

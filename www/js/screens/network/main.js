@@ -1,6 +1,6 @@
 // Entry point of network.html: load the wasm core once, then mount the Network screen, which
 // reads its settings from the URL hash and keeps them there (a copied link reproduces the run).
-import { bootScreen } from '../../boot.js';
+import { bootScreen } from '../../core/boot.js';
 
 const root = document.querySelector('[data-screen="network"]');
 

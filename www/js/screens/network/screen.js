@@ -12,10 +12,10 @@
 // requestAnimationFrame. Start-up is spread over several frames (see startSteps).
 //
 // Requires `await init()` of ../../../pkg/relu_lab.js before mounting.
-import { readTheme } from '../../canvas.js';
-import { formatInteger, formatLoss, formatPercent } from '../../format.js';
-import { createFrameLoop } from '../../loop.js';
-import { watchMedia } from '../../media.js';
+import { readTheme } from '../../ui/theme.js';
+import { formatInteger, formatLoss, formatPercent } from '../../text/format.js';
+import { createFrameLoop } from '../../ui/loop.js';
+import { watchMedia } from '../../ui/observe.js';
 import { createCharts } from './charts.js';
 import {
   applyLocks, bindControls, CONTROL_KEYS, renderInspect, renderPresets, renderSettings,
@@ -31,7 +31,7 @@ import { createRun } from './run.js';
 import { createDiagram } from './views/diagram.js';
 import { createInspector } from './views/inspector.js';
 import { createMeters } from './views/meters.js';
-import { watchVisible } from './views/view-dom.js';
+import { watchVisible } from '../../ui/observe.js';
 import {
   activePreset, cloneState, decodeHash, defaultState, DOMAIN, encodeHash, LIMITS, mergeState,
   needsRebuild, presetState, quantisePoint, trainOptions,

@@ -5,7 +5,8 @@
 // the dead units. A polite live region speaks on pause, step, reset and changes, never per frame.
 //
 // Requires `await init()` of ../../../pkg/relu_lab.js before mounting.
-import { readTheme, sizeCanvas } from '../../canvas.js';
+import { readTheme } from '../../ui/theme.js';
+import { sizeCanvas } from '../../ui/canvas.js';
 import {
   FIT_MARGIN,
   drawHingeFit,
@@ -13,10 +14,10 @@ import {
   hingeFitHeight,
   hingePartsLayout,
 } from '../../draw/hinges.js';
-import { formatInteger } from '../../format.js';
-import { watchMedia, watchWidth } from '../../media.js';
-import { formatNumber } from '../../number-text.js';
-import { isPlainObject, resolveControls, toNumber } from '../../lesson-controls.js';
+import { formatInteger } from '../../text/format.js';
+import { watchMedia, watchWidth } from '../../ui/observe.js';
+import { formatNumber } from '../../text/format.js';
+import { isPlainObject, resolveControls, toNumber } from '../../ui/lesson-controls.js';
 import { createHingeModel } from './hinge-model.js';
 
 const TARGETS = Object.freeze([

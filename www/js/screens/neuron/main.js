@@ -2,7 +2,8 @@
 // The query string can preselect what the screen shows, for a teacher's link, e.g.
 // neuron.html?w1=0.5&w2=0.5&b=-8&target=abs&units=3
 // and hide or lock controls by key (neuron-screen.js, NEURON_CONTROL_KEYS): &hide=presets&lock=weights
-import { bootScreen, controlsFromQuery, numbersFromQuery } from '../../boot.js';
+import { bootScreen } from '../../core/boot.js';
+import { controlsFromQuery, numbersFromQuery } from '../../ui/query.js';
 import { mountNeuronScreen } from './neuron-screen.js';
 
 /** Screen options from the query string; absent or malformed keys are left to the defaults. */

@@ -7,14 +7,8 @@
 // settings as one plain object (getState, setState) and hear about the learner's changes
 // (onStateChange).
 // Requires `await init()` of ../../../pkg/relu_lab.js before mounting.
-import { createFrameLoop } from '../../loop.js';
-import {
-  applyControlLocks,
-  createStateNotifier,
-  isPlainObject,
-  lockNoteHtml,
-  resolveControls,
-} from '../../lesson-controls.js';
+import { createFrameLoop } from '../../ui/loop.js';
+import { applyControlLocks, createStateNotifier, isPlainObject, lockNoteHtml, resolveControls } from '../../ui/lesson-controls.js';
 import { mountHingeSum } from './hinge-sum.js';
 import { mountSingleUnit } from './single-unit.js';
 

@@ -6,12 +6,13 @@
 // step changes nothing.
 //
 // Requires `await init()` of ../../../pkg/relu_lab.js before mounting.
-import { readTheme, sizeCanvas } from '../../canvas.js';
+import { readTheme } from '../../ui/theme.js';
+import { sizeCanvas } from '../../ui/canvas.js';
 import { drawNeuronPlane, neuronPlaneHeight, PLANE_MARGIN } from '../../draw/neuron-plane.js';
-import { formatPercent } from '../../format.js';
-import { watchMedia, watchWidth } from '../../media.js';
-import { formatNumber } from '../../number-text.js';
-import { isPlainObject, resolveControls, toNumber } from '../../lesson-controls.js';
+import { formatPercent } from '../../text/format.js';
+import { watchMedia, watchWidth } from '../../ui/observe.js';
+import { formatNumber } from '../../text/format.js';
+import { isPlainObject, resolveControls, toNumber } from '../../ui/lesson-controls.js';
 import { createUnitModel } from './unit-model.js';
 
 const DOMAIN = [-6, 6];

@@ -18,7 +18,7 @@
 // scaled drawImage; connections never enter the squares). The dead / nearly dead marks are CSS
 // on the unit buttons above the canvas. Attributes are written only when they change, and
 // while playing nothing is painted when the diagram is scrolled out of view.
-import { sizeCanvas } from '../../../canvas.js';
+import { sizeCanvas } from '../../../ui/canvas.js';
 import {
   diagramGeometry,
   drawDiagramLinks,
@@ -27,8 +27,8 @@ import {
   sampleColumns,
   scaleUnitMap,
 } from '../../../draw/network-diagram.js';
-import { watchMedia, watchWidth } from '../../../media.js';
-import { watchScrollable, watchVisible } from './view-dom.js';
+import { watchMedia, watchWidth } from '../../../ui/observe.js';
+import { watchScrollable, watchVisible } from '../../../ui/observe.js';
 import { readNetworkTheme } from './view-theme.js';
 import {
   activationFormula,

@@ -9,7 +9,7 @@
 // until it does (null), the first step is shown.
 import { formatNumber } from './unit-text.js';
 import { explainStep, layerTitle, stepTitle, traceSteps } from './trace-text.js';
-import { watchScrollable } from './view-dom.js';
+import { watchScrollable } from '../../../ui/observe.js';
 
 function setText(element, text) {
   if (element.textContent !== text) element.textContent = text;

@@ -8,11 +8,11 @@
 // A bar is redrawn only when its filled length (in device pixels), size or colours changed,
 // and text and attributes are written only when they changed; while playing out of view,
 // bars are not drawn at all.
-import { sizeCanvas } from '../../../canvas.js';
+import { sizeCanvas } from '../../../ui/canvas.js';
 import { drawMeterBar, logShare } from '../../../draw/meter-bars.js';
-import { watchMedia, watchWidth } from '../../../media.js';
+import { watchMedia, watchWidth } from '../../../ui/observe.js';
 import { readNetworkTheme } from './view-theme.js';
-import { watchScrollable, watchVisible } from './view-dom.js';
+import { watchScrollable, watchVisible } from '../../../ui/observe.js';
 import {
   activationName,
   formatNorm,

@@ -1,7 +1,7 @@
 // Words and numbers about units and layers, shared by the diagram, the meters and the
 // inspector. Pure functions of plain values (no DOM, no wasm). Indices are 0-based in data and
 // 1-based in text: `{ layer: 1, unit: 4 }` is "Layer 2, unit 5".
-import { formatInteger } from '../../../format.js';
+import { formatInteger } from '../../../text/format.js';
 
 /** Share of training points below which a living unit is flagged "nearly dead". */
 export const NEARLY_DEAD_SHARE = 0.05;

@@ -1,6 +1,6 @@
 // Colours of the network views, read from CSS custom properties (www/css/network-views.css and
 // lab.css), so CSS stays the single source of every colour and dark mode follows it.
-import { readTheme } from '../../../canvas.js';
+import { readTheme } from '../../../ui/theme.js';
 
 /** The theme for drawNetworkDiagram and drawMeterBar, read on `element`. */
 export function readNetworkTheme(element) {

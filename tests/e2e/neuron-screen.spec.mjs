@@ -2,7 +2,7 @@
 // unit is reported as dead and a gradient step leaves it unchanged, a live unit's step lowers
 // the loss; the sum of hinges trains (its loss falls), counts pieces, takes the learner's
 // points; controls hidden and locked by a teacher; getState/setState/onStateChange; axe-core;
-// screenshots at 360 and 1280 px.
+// a dead unit's screenshot (the layout at each width: layout.spec.mjs).
 import { test, expect } from '@playwright/test';
 import { expectNoAxeViolations, screenshot, watchPage } from './support.mjs';
 
@@ -234,25 +234,6 @@ test.describe('neuron screen', () => {
       });
     }
 
-    for (const width of [360, 1280]) {
-      for (const colorScheme of ['light', 'dark']) {
-        test(`screenshot at ${width} px (${colorScheme})`, async ({ page }) => {
-          await page.setViewportSize({ width, height: 800 });
-          await page.emulateMedia({ colorScheme });
-          await open(page);
-          await unit(page).locator('[data-action="step"]').click();
-          for (let i = 0; i < 8; i += 1) await hinges(page).locator('[data-action="step"]').click();
-          await expect(hinges(page).locator('[data-field="step"]')).toHaveText('200');
-          await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => resolve())));
-          const overflow = await page.evaluate(
-            () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
-          );
-          expect(overflow, `horizontal overflow at ${width} px`).toBe(0);
-          await screenshot(page, `neuron-screen-${width}-${colorScheme}`);
-        });
-      }
-    }
-
     test('a dead unit, screenshot at 1280 px', async ({ page }) => {
       await open(page, '?w1=0.5&w2=0.5&b=-8');
       await expect(unit(page).locator('[data-field="status"]')).toHaveAttribute('data-state', 'dead');
@@ -327,7 +308,7 @@ test.describe('neuron screen', () => {
     const watch = watchPage(page);
     await open(page);
     await page.evaluate(async () => {
-      const { mountNeuronScreen } = await import('/js/screens/neuron/neuron-screen.js');
+      const { mountNeuronScreen } = await import('/js/screens/neuron/screen.js');
       const host = document.createElement('div');
       host.id = 'second';
       document.querySelector('main').append(host);
@@ -402,7 +383,7 @@ test.describe('neuron screen', () => {
     const watch = watchPage(page);
     await open(page);
     await page.evaluate(async () => {
-      const { mountNeuronScreen } = await import('/js/screens/neuron/neuron-screen.js');
+      const { mountNeuronScreen } = await import('/js/screens/neuron/screen.js');
       const host = document.createElement('div');
       host.id = 'second';
       document.querySelector('main').append(host);

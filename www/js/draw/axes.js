@@ -1,5 +1,6 @@
 // Shared pieces of the pure draw functions: linear scales, tick values, axes with labels.
 // Nothing here touches wasm or the DOM beyond the 2-D context it is given.
+import { formatNumber } from '../text/format.js';
 
 /** A linear map from `domain` [d0, d1] to `range` [r0, r1] (either may be reversed). */
 export function linearScale([d0, d1], [r0, r1]) {
@@ -15,9 +16,50 @@ export function ticks(start, end, step) {
   return values;
 }
 
-/** "−2" with a true minus sign, as in print. */
+/** A tick's label: "−2" with a true minus sign, as in print (text/format.js formatNumber). */
 export function tickLabel(value) {
-  return value < 0 ? `\u2212${Math.abs(value)}` : String(value);
+  return formatNumber(value, 6);
+}
+
+/**
+ * Grid lines at the ticks and, stronger, the two zero lines when zero is a tick, inside
+ * `frame` ({ left, top, width, height } in CSS pixels).
+ * options: { x, y: scales; xTicks, yTicks: values; theme: { grid, zero } }
+ */
+export function drawGrid(ctx, frame, { x, y, xTicks, yTicks, theme }) {
+  const right = frame.left + frame.width;
+  const bottom = frame.top + frame.height;
+  ctx.save();
+  ctx.lineWidth = 1;
+  ctx.strokeStyle = theme.grid;
+  ctx.beginPath();
+  for (const value of xTicks) {
+    const px = Math.round(x(value)) + 0.5;
+    ctx.moveTo(px, frame.top);
+    ctx.lineTo(px, bottom);
+  }
+  for (const value of yTicks) {
+    const py = Math.round(y(value)) + 0.5;
+    ctx.moveTo(frame.left, py);
+    ctx.lineTo(right, py);
+  }
+  ctx.stroke();
+
+  // The axes through zero, when zero is in view, stand out from the grid.
+  ctx.strokeStyle = theme.zero;
+  ctx.beginPath();
+  if (xTicks.includes(0)) {
+    const px = Math.round(x(0)) + 0.5;
+    ctx.moveTo(px, frame.top);
+    ctx.lineTo(px, bottom);
+  }
+  if (yTicks.includes(0)) {
+    const py = Math.round(y(0)) + 0.5;
+    ctx.moveTo(frame.left, py);
+    ctx.lineTo(right, py);
+  }
+  ctx.stroke();
+  ctx.restore();
 }
 
 /**
@@ -29,41 +71,11 @@ export function tickLabel(value) {
 export function drawAxes(ctx, frame, options) {
   const { x, y, xTicks, yTicks, xLabel, yLabel, theme } = options;
   const gridLines = options.gridLines ?? true;
-  const right = frame.left + frame.width;
   const bottom = frame.top + frame.height;
 
   ctx.save();
   ctx.lineWidth = 1;
-  if (gridLines) {
-    ctx.strokeStyle = theme.grid;
-    ctx.beginPath();
-    for (const value of xTicks) {
-      const px = Math.round(x(value)) + 0.5;
-      ctx.moveTo(px, frame.top);
-      ctx.lineTo(px, bottom);
-    }
-    for (const value of yTicks) {
-      const py = Math.round(y(value)) + 0.5;
-      ctx.moveTo(frame.left, py);
-      ctx.lineTo(right, py);
-    }
-    ctx.stroke();
-
-    // The axes through zero, when zero is in view, stand out from the grid.
-    ctx.strokeStyle = theme.zero;
-    ctx.beginPath();
-    if (xTicks.includes(0)) {
-      const px = Math.round(x(0)) + 0.5;
-      ctx.moveTo(px, frame.top);
-      ctx.lineTo(px, bottom);
-    }
-    if (yTicks.includes(0)) {
-      const py = Math.round(y(0)) + 0.5;
-      ctx.moveTo(frame.left, py);
-      ctx.lineTo(right, py);
-    }
-    ctx.stroke();
-  }
+  if (gridLines) drawGrid(ctx, frame, options);
 
   // Frame.
   ctx.strokeStyle = theme.muted;

@@ -2,7 +2,7 @@
 // derivatives (middle panel) and, below, one hatched strip per function where its slope is
 // nearly flat, all on one shared x axis, with the probe line and its markers. Receives plain
 // numbers; never touches wasm or the DOM.
-import { linearScale, tickLabel } from './axes.js';
+import { drawGrid, linearScale, tickLabel } from './axes.js';
 
 /** Horizontal space around the panels, in CSS pixels (the left margin holds strip labels). */
 export const FUNCTION_PLOT_MARGIN = { left: 66, right: 14 };
@@ -107,36 +107,9 @@ function hatch(ctx, x, y, w, h, color, gap = 5) {
 
 function drawPanelFrame(ctx, frame, yScale, yTicks, xScale, xTicks, theme) {
   const { left, top, width, height } = frame;
-  const bottom = top + height;
   ctx.fillStyle = theme.background;
   ctx.fillRect(left, top, width, height);
-  ctx.lineWidth = 1;
-  ctx.strokeStyle = theme.grid;
-  ctx.beginPath();
-  for (const value of xTicks) {
-    const px = Math.round(xScale(value)) + 0.5;
-    ctx.moveTo(px, top);
-    ctx.lineTo(px, bottom);
-  }
-  for (const value of yTicks) {
-    const py = Math.round(yScale(value)) + 0.5;
-    ctx.moveTo(left, py);
-    ctx.lineTo(left + width, py);
-  }
-  ctx.stroke();
-  ctx.strokeStyle = theme.zero;
-  ctx.beginPath();
-  if (xTicks.includes(0)) {
-    const px = Math.round(xScale(0)) + 0.5;
-    ctx.moveTo(px, top);
-    ctx.lineTo(px, bottom);
-  }
-  if (yTicks.includes(0)) {
-    const py = Math.round(yScale(0)) + 0.5;
-    ctx.moveTo(left, py);
-    ctx.lineTo(left + width, py);
-  }
-  ctx.stroke();
+  drawGrid(ctx, frame, { x: xScale, y: yScale, xTicks, yTicks, theme });
   ctx.strokeStyle = theme.muted;
   ctx.strokeRect(left + 0.5, top + 0.5, width - 1, height - 1);
   ctx.fillStyle = theme.ink;
@@ -290,10 +263,10 @@ export function drawFunctionPlot(ctx, data) {
     ctx.stroke();
     ctx.setLineDash([]);
     const marks = [
-      [valueFrame, yValue, 'value'],
-      [slopeFrame, ySlope, 'slope'],
+      { panel: valueFrame, scale: yValue, key: 'value' },
+      { panel: slopeFrame, scale: ySlope, key: 'slope' },
     ];
-    for (const [panel, scale, key] of marks) {
+    for (const { panel, scale, key } of marks) {
       ctx.save();
       ctx.beginPath();
       ctx.rect(panel.left - 6, panel.top - 6, panel.width + 12, panel.height + 12);

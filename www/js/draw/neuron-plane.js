@@ -19,13 +19,16 @@ export function neuronPlaneHeight(width) {
  * clipping of the square against one half-plane.
  */
 export function inactivePolygon([lo, hi], w1, w2, b) {
+  /** @type {[number, number][]} */
   const corners = [
     [lo, lo],
     [hi, lo],
     [hi, hi],
     [lo, hi],
   ];
+  /** @param {[number, number]} point */
   const z = ([x1, x2]) => w1 * x1 + w2 * x2 + b;
+  /** @type {[number, number][]} */
   const polygon = [];
   for (let i = 0; i < corners.length; i += 1) {
     const p = corners[i];
@@ -233,7 +236,9 @@ export function drawNeuronPlane(ctx, data) {
   // points into the active side), else from the origin; its length grows with |w|.
   const norm = Math.hypot(w1, w2);
   if (norm > 1e-6) {
+    /** @type {[number, number]} */
     let start = [(-b * w1) / (norm * norm), (-b * w2) / (norm * norm)];
+    /** @param {[number, number]} point */
     const inView = ([a, c]) => a > domain[0] && a < domain[1] && c > domain[0] && c < domain[1];
     if (!inView(start)) start = [0, 0];
     const length = Math.min(4, Math.max(0.9, 1.4 * norm));

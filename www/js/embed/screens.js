@@ -92,7 +92,7 @@ export const SCREEN_ADAPTERS = Object.freeze({
   function: Object.freeze({
     title: 'Activation functions',
     styles: ['css/function.css'],
-    load: async () => ({ screen: await import('../screens/function/function-screen.js') }),
+    load: async () => ({ screen: await import('../screens/function/screen.js') }),
     mount(modules, element, config, carry) {
       const { mountFunctionScreen, FUNCTION_CONTROL_KEYS } = modules.screen;
       const { options, problems } = settingsScreenOptions(config, FUNCTION_CONTROL_KEYS, carry);
@@ -104,7 +104,7 @@ export const SCREEN_ADAPTERS = Object.freeze({
   neuron: Object.freeze({
     title: 'One neuron',
     styles: ['css/neuron.css'],
-    load: async () => ({ screen: await import('../screens/neuron/neuron-screen.js') }),
+    load: async () => ({ screen: await import('../screens/neuron/screen.js') }),
     mount(modules, element, config, carry) {
       const { mountNeuronScreen, NEURON_CONTROL_KEYS } = modules.screen;
       const { options, problems } = settingsScreenOptions(config, NEURON_CONTROL_KEYS, carry);
@@ -113,6 +113,19 @@ export const SCREEN_ADAPTERS = Object.freeze({
     },
     update: (mounted, config, changed) =>
       updateSettings(mounted.instance, mounted.modules.screen.NEURON_SCREEN_DEFAULTS, config, changed),
+  }),
+  experiments: Object.freeze({
+    title: 'Experiments',
+    styles: ['css/experiments.css'],
+    load: async () => ({ screen: await import('../screens/experiments/screen.js') }),
+    // One experiment (`experiment`, with its parameters as attributes); its run and the
+    // parameters the reader changed are not carried over a remount.
+    mount(modules, element, config, { loop, idPrefix, onStateChange }) {
+      const { experiment = null, ...params } = config.settings;
+      const options = { experiment, params, single: true, useHash: false, loop, idPrefix };
+      if (onStateChange) options.onStateChange = onStateChange;
+      return { instance: modules.screen.mountExperimentsScreen(element, options), problems: [] };
+    },
   }),
 });
 

@@ -88,6 +88,11 @@ function lockControl(control, noteId) {
   }
 }
 
+/** Whether `target` (an event's) is inside a locked group: disabled, so reached only by script. */
+export function inLockedGroup(target) {
+  return target?.closest?.('[data-locked]') != null;
+}
+
 /** The note locked controls point to (empty string when nothing is locked). */
 export function lockNoteHtml(locks, noteId) {
   return locks.disabled.size > 0 ? `<p class="visually-hidden" id="${noteId}">${LOCK_NOTE}</p>` : '';

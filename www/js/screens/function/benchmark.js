@@ -1,8 +1,8 @@
-// Time one evaluation of each activation in this browser: the core's activationWorkload(name,
-// count) evaluates f `count` times, and performance.now() around the call gives the time.
-// Each timed call is one short task (about 25 ms; never more than about 50 ms), and the runner
-// yields to the page between calls, so the page stays responsive while it measures.
-import { activationWorkload } from '../../../pkg/relu_lab.js';
+// Time one evaluation of each activation in this browser: the schedule of the measurement.
+// The caller (model.js) gives `time(name, count)`, which evaluates f `count` times in the core
+// (activationWorkload) and returns the milliseconds it took. Each timed call is one short task
+// (about 25 ms; never more than about 50 ms), and the runner yields to the page between calls,
+// so the page stays responsive while it measures. No wasm here.
 
 /** Target duration of one timed run, in milliseconds. */
 const TARGET_MS = 25;
@@ -24,21 +24,15 @@ function pause() {
   return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
-function timeRun(name, count, options) {
-  const start = performance.now();
-  activationWorkload(name, count, options);
-  return performance.now() - start;
-}
-
 /**
- * Measure every activation in `names` with `options` (the core's activation options).
+ * Measure every activation in `names`; `time(name, count)` runs one timed call (milliseconds).
  * First each is warmed up and its count calibrated; then the timed runs go round robin (one
  * run of each activation per round), so that a slow patch of the machine (another tab, a
  * frequency change) spreads over all of them instead of landing on one. `onProgress(text)`
  * reports what is being done. Returns a promise of [{ name, nanoseconds, count }] in the order
  * of `names`, or null when `signal.aborted` (checked between runs).
  */
-export async function measureActivations(names, options, { onProgress, signal }) {
+export async function measureActivations(names, time, { onProgress, signal }) {
   const counts = [];
   for (const [index, name] of names.entries()) {
     onProgress?.(`Warming up ${index + 1} of ${names.length}`);
@@ -47,13 +41,13 @@ export async function measureActivations(names, options, { onProgress, signal })
     // Warm up (the first calls compile and fill caches), then grow the count until a run is
     // long enough to time; each step is at most ten times the last, so no call runs long.
     let count = MIN_COUNT;
-    timeRun(name, count, options);
-    let elapsed = timeRun(name, count, options);
+    time(name, count);
+    let elapsed = time(name, count);
     while (elapsed < CALIBRATED_MS && count < MAX_COUNT) {
       await pause();
       if (signal.aborted) return null;
       count = Math.min(MAX_COUNT, count * 10);
-      elapsed = timeRun(name, count, options);
+      elapsed = time(name, count);
     }
     counts.push(
       Math.round(Math.min(MAX_COUNT, Math.max(MIN_COUNT, (count * TARGET_MS) / Math.max(elapsed, 0.01)))),
@@ -65,7 +59,7 @@ export async function measureActivations(names, options, { onProgress, signal })
     for (const [index, name] of names.entries()) {
       await pause();
       if (signal.aborted) return null;
-      times[index].push(timeRun(name, counts[index], options));
+      times[index].push(time(name, counts[index]));
     }
   }
   return names.map((name, index) => ({

@@ -1,7 +1,7 @@
-// How the Function screen names and draws each activation the core offers: a display name, a
-// short label for the flat-region strip, and a line style (colour slot, dash, probe marker).
-// No two activations share both a colour and a dash pattern, so curves stay distinct without
-// colour (and in grey scale); the probe marker shapes tell them apart too.
+// How the Function screen draws each activation the core offers: a line style (colour slot,
+// dash, probe marker, width). No two activations share both a colour and a dash pattern, so
+// curves stay distinct without colour (and in grey scale); the probe marker shapes tell them
+// apart too. Their names come from text/names.js, like everywhere else.
 
 /** Colour slots are CSS custom properties --fn-1 … --fn-6 (light and dark in function.css). */
 export const COLOR_SLOTS = 6;
@@ -12,27 +12,25 @@ const DOTTED = [2, 4];
 const DASH_DOT = [10, 4, 2, 4];
 const LONG_DASH = [16, 5];
 
-/** Activation name → { label, shortLabel, slot (1-based colour), dash, marker, lineWidth }. */
+/** Activation name → { slot (1-based colour), dash, marker, lineWidth }. */
 export const ACTIVATION_STYLES = Object.freeze({
-  relu: { label: 'ReLU', shortLabel: 'ReLU', slot: 1, dash: SOLID, marker: 'circle', lineWidth: 3 },
-  'leaky-relu': { label: 'Leaky ReLU', shortLabel: 'leaky', slot: 2, dash: SOLID, marker: 'diamond', lineWidth: 2.25 },
-  prelu: { label: 'PReLU', shortLabel: 'PReLU', slot: 3, dash: DASHED, marker: 'circle', lineWidth: 2.25 },
-  elu: { label: 'ELU', shortLabel: 'ELU', slot: 4, dash: SOLID, marker: 'triangle', lineWidth: 2.25 },
-  gelu: { label: 'GELU', shortLabel: 'GELU', slot: 4, dash: DOTTED, marker: 'diamond', lineWidth: 2.5 },
-  'gelu-tanh': { label: 'GELU (tanh form)', shortLabel: 'GELU-t', slot: 6, dash: DASHED, marker: 'square', lineWidth: 2.25 },
-  silu: { label: 'SiLU (swish)', shortLabel: 'SiLU', slot: 5, dash: LONG_DASH, marker: 'triangle-down', lineWidth: 2.25 },
-  softplus: { label: 'Softplus', shortLabel: 'softplus', slot: 6, dash: SOLID, marker: 'triangle', lineWidth: 2.25 },
-  sigmoid: { label: 'Sigmoid', shortLabel: 'sigmoid', slot: 2, dash: DASHED, marker: 'square', lineWidth: 2.5 },
-  tanh: { label: 'tanh', shortLabel: 'tanh', slot: 3, dash: DASH_DOT, marker: 'triangle', lineWidth: 2.5 },
-  linear: { label: 'Linear (identity)', shortLabel: 'linear', slot: 5, dash: DOTTED, marker: 'square', lineWidth: 2 },
+  relu: { slot: 1, dash: SOLID, marker: 'circle', lineWidth: 3 },
+  'leaky-relu': { slot: 2, dash: SOLID, marker: 'diamond', lineWidth: 2.25 },
+  prelu: { slot: 3, dash: DASHED, marker: 'circle', lineWidth: 2.25 },
+  elu: { slot: 4, dash: SOLID, marker: 'triangle', lineWidth: 2.25 },
+  gelu: { slot: 4, dash: DOTTED, marker: 'diamond', lineWidth: 2.5 },
+  'gelu-tanh': { slot: 6, dash: DASHED, marker: 'square', lineWidth: 2.25 },
+  silu: { slot: 5, dash: LONG_DASH, marker: 'triangle-down', lineWidth: 2.25 },
+  softplus: { slot: 6, dash: SOLID, marker: 'triangle', lineWidth: 2.25 },
+  sigmoid: { slot: 2, dash: DASHED, marker: 'square', lineWidth: 2.5 },
+  tanh: { slot: 3, dash: DASH_DOT, marker: 'triangle', lineWidth: 2.5 },
+  linear: { slot: 5, dash: DOTTED, marker: 'square', lineWidth: 2 },
 });
 
 /** The style of `name`, with a fallback for a name a newer core might add. */
 export function activationStyle(name) {
   return (
     ACTIVATION_STYLES[name] ?? {
-      label: name,
-      shortLabel: name.slice(0, 8),
       slot: 5,
       dash: DASHED,
       marker: 'circle',

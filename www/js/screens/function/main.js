@@ -1,10 +1,10 @@
 // Entry point of function.html: load the wasm core once, then mount the Function screen.
 // The query string can preselect what the screen shows, for a teacher's link, e.g.
 // function.html?functions=relu,sigmoid,tanh&range=1000&probe=3&reluAtZero=0.5
-// and hide or lock controls by key (function-screen.js, FUNCTION_CONTROL_KEYS): &hide=timing&lock=functions
+// and hide or lock controls by key (state.js, FUNCTION_CONTROL_KEYS): &hide=timing&lock=functions
 import { bootScreen } from '../../core/boot.js';
 import { controlsFromQuery, numbersFromQuery, queryList } from '../../ui/query.js';
-import { mountFunctionScreen } from './function-screen.js';
+import { mountFunctionScreen } from './screen.js';
 
 /** Screen options from the query string; absent or malformed keys are left to the defaults. */
 function optionsFromQuery(search) {

@@ -4,8 +4,8 @@
 // each bending at x = −b_j / w_j. This is the one place in that part of the screen that calls
 // the wasm core; views into wasm memory are taken, used and dropped inside one call.
 //
-// Requires `await init()` of ../../../pkg/relu_lab.js before createHingeModel is called.
-import { Dataset, Network, names } from '../../../pkg/relu_lab.js';
+// Requires `await init()` of ../../../../pkg/relu_lab.js before createHingeModel is called.
+import { Dataset, Network, names } from '../../../../pkg/relu_lab.js';
 
 /** Targets the core generates on [−1, 1]. */
 export const GENERATED_TARGETS = Object.freeze(['abs', 'sin', 'step']);

@@ -6,14 +6,8 @@
 // call a point class 1), so the learner moves, and gradient steps change, only w1, w2 and b.
 // Views into wasm memory are taken, used and dropped inside one call.
 //
-// Requires `await init()` of ../../../pkg/relu_lab.js before createUnitModel is called.
-import { Dataset, Network, activationValue } from '../../../pkg/relu_lab.js';
-
-/** `gridUnitPixels` may arrive as a Uint8Array; ImageData needs a Uint8ClampedArray view. */
-function clampedView(view) {
-  if (view instanceof Uint8ClampedArray) return view;
-  return new Uint8ClampedArray(view.buffer, view.byteOffset, view.byteLength);
-}
+// Requires `await init()` of ../../../../pkg/relu_lab.js before createUnitModel is called.
+import { Dataset, Network, activationValue } from '../../../../pkg/relu_lab.js';
 
 /**
  * options: {
@@ -146,8 +140,8 @@ export function createUnitModel(options) {
       for (let i = 0; i < activations.length; i += 1) {
         if (activations[i] > largest) largest = activations[i];
       }
-      const pixels = clampedView(network.gridUnitPixels());
-      context.putImageData(new ImageData(pixels, resolution, resolution), 0, 0);
+      // A fresh view of wasm memory (already a Uint8ClampedArray), used at once.
+      context.putImageData(new ImageData(network.gridUnitPixels(), resolution, resolution), 0, 0);
       return { deadOnPlane, largest };
     },
 

@@ -1,48 +1,38 @@
-// Dev harness for the Network screen's views: a real Dataset and Network from the wasm core,
-// a snapshot built exactly as the screen builds it, and the diagram, meters and inspector
-// mounted on one page. Query: ?preset=kill|healthy|vanishing, &seed= (network seed),
-// &steps= (training steps before showing), &inspect=1 (follow training point 1), &play=1
-// (keep training), &resolution= (unit map grid side), &select=layer.unit (1-based).
-import init, { Dataset, Network } from '../pkg/relu_lab.js';
+// Dev harness for the Network screen's views: the screen's own run (run.js, the one module that
+// calls the core) built from the screen's own presets (presets.js), a snapshot read exactly as
+// the screen reads it (snapshot.js), and the diagram, meters and inspector mounted on one page.
+// Query: ?preset=<a preset id of presets.js, "kill" by default>, &seed= (network seed),
+// &hidden=8,8 (hidden widths), &activation=, &steps= (training steps before showing; the
+// preset's by default), &inspect=1 (follow training point 1), &play=1 (keep training),
+// &resolution= (unit map grid side), &select=layer.unit (1-based).
+import { coreReady } from '../js/core/load.js';
 import { createFrameLoop } from '../js/ui/loop.js';
+import { createCadence } from '../js/screens/network/cadence.js';
+import { findPreset } from '../js/screens/network/presets.js';
+import { createRun } from '../js/screens/network/run.js';
+import { createFrameReader } from '../js/screens/network/snapshot.js';
+import { mergeState, presetState, trainOptions } from '../js/screens/network/state.js';
 import { createDiagram } from '../js/screens/network/views/diagram.js';
 import { createInspector } from '../js/screens/network/views/inspector.js';
 import { createMeters } from '../js/screens/network/views/meters.js';
 import { NEARLY_DEAD_SHARE } from '../js/screens/network/views/unit-text.js';
 
-const DATA = { name: 'circle', n: 500, noise: 0.1, testRatio: 0.5, seed: 1 };
-const PRESETS = {
-  kill: {
-    network: { hidden: [8, 8, 8], activation: 'relu', init: 'he-normal', seed: 0 },
-    train: { optimizer: 'adam', learningRate: 0.3 },
-    steps: 2000,
-  },
-  healthy: {
-    network: { hidden: [8, 8, 8], activation: 'relu', init: 'he-normal', seed: 0 },
-    train: { optimizer: 'sgd', learningRate: 0.03 },
-    steps: 1000,
-  },
-  vanishing: {
-    network: { hidden: [8, 8, 8, 8, 8, 8], activation: 'sigmoid', init: 'xavier-normal', seed: 0 },
-    train: { optimizer: 'sgd', learningRate: 0.03 },
-    steps: 0,
-  },
-};
+/** Steps trained per frame with &play=1, and by the "Train +100" button. */
+const PLAY_STEPS = 5;
+const TRAIN_STEPS = 100;
 
-/** The scenario from the query string. */
+/** The scenario from the query string: a screen state and what to show. */
 function readScenario(query) {
-  const preset = PRESETS[query.get('preset')] ? query.get('preset') : 'kill';
-  const base = PRESETS[preset];
-  const network = { ...base.network };
+  const preset = findPreset(query.get('preset') ?? '') ?? findPreset('kill');
+  const network = {};
   if (query.has('seed')) network.seed = Number(query.get('seed'));
   if (query.has('hidden')) network.hidden = query.get('hidden').split(',').filter(Boolean).map(Number);
   if (query.has('activation')) network.activation = query.get('activation');
   const select = query.get('select')?.split('.').map((n) => Number(n) - 1);
   return {
-    preset,
-    network,
-    train: base.train,
-    steps: query.has('steps') ? Number(query.get('steps')) : base.steps,
+    preset: preset.id,
+    state: mergeState(presetState(preset.id), { network }).state,
+    steps: query.has('steps') ? Number(query.get('steps')) : preset.steps,
     inspect: query.get('inspect') === '1',
     play: query.get('play') === '1',
     resolution: Number(query.get('resolution') ?? 50),
@@ -51,19 +41,15 @@ function readScenario(query) {
 }
 
 function mountHarness(page, scenario) {
-  const data = Dataset.generate(DATA);
-  const network = new Network(scenario.network);
-  network.train(data, scenario.steps, scenario.train);
+  const run = createRun(scenario.state);
+  const options = trainOptions(scenario.state);
+  run.train(scenario.steps, options);
+  const reader = createFrameReader(scenario.resolution);
+  const cadence = createCadence();
   const loop = createFrameLoop();
   const reducedMotion = window.matchMedia('(prefers-reduced-motion: reduce)');
   const summary = page.querySelector('[data-field="harness-summary"]');
-  const state = {
-    playing: scenario.play,
-    selected: scenario.selected,
-    trace: null,
-    traceStep: null,
-    point: null,
-  };
+  const state = { playing: scenario.play, selected: scenario.selected, traceStep: null, point: null };
 
   const diagram = createDiagram(page.querySelector('[data-view="diagram"]'), {
     onSelectUnit(unit) {
@@ -78,61 +64,52 @@ function mountHarness(page, scenario) {
       loop.request(render);
     },
     onClose() {
-      Object.assign(state, { trace: null, traceStep: null, point: null });
+      Object.assign(state, { traceStep: null, point: null });
       loop.request(render);
     },
   });
 
   /** Follow training point `index` (0-based) through the network. */
   function inspectPoint(index) {
-    const points = data.points('train');
-    const point = { x1: points[2 * index], x2: points[2 * index + 1], label: data.labels('train')[index] };
-    state.point = point;
-    state.trace = network.inspect([point.x1, point.x2], point.label);
+    const { points, labels } = run.trainSet;
+    state.point = { x1: points[2 * index], x2: points[2 * index + 1], label: labels[index] };
     state.traceStep = { phase: 'forward', layer: 0 };
   }
 
-  /** Build the snapshot exactly as the screen does, and hand it to every view. */
-  function render() {
+  /** Read the snapshot as the screen does, and hand it to every view. */
+  function render(now) {
     if (state.playing) {
-      network.train(data, 5, scenario.train);
-      if (state.point) state.trace = network.inspect([state.point.x1, state.point.x2], state.point.label);
+      run.train(PLAY_STEPS, options);
       loop.request(render);
     }
-    const layout = network.layout();
-    const train = network.stats(data, 'train');
-    network.evaluateGrid(scenario.resolution);
-    // Views last, params after gridUnitPixels (which may allocate, growing wasm memory and
-    // detaching older views): any later wasm call may detach them.
-    const unitPixels = network.gridUnitPixels();
-    const snapshot = {
-      step: network.step,
+    const { snapshot } = reader.read(run, {
+      version: 1,
+      cadence,
       playing: state.playing,
-      reducedMotion: reducedMotion.matches,
-      layout,
-      train,
-      resolution: scenario.resolution,
+      moment: null,
+      now,
       selected: state.selected,
-      trace: state.trace,
-      traceStep: state.traceStep,
       point: state.point,
-      unitPixels,
-      params: network.params(),
-    };
+      traceStep: state.traceStep,
+      diagramInView: true,
+      reducedMotion: reducedMotion.matches,
+      partial: null,
+    });
     const started = performance.now();
     diagram.update(snapshot);
     meters.update(snapshot);
     inspector.update(snapshot);
     // The views' own cost per frame (not training or wasm), for a quick look in dev tools.
     summary.dataset.viewsMs = (performance.now() - started).toFixed(2);
+    const train = snapshot.train;
     const nearly = train.layers.flatMap((layer) =>
       layer.units.filter((unit) => !unit.neverActive && unit.activeShare < NEARLY_DEAD_SHARE),
     ).length;
     summary.dataset.deadUnits = String(train.deadUnits);
     summary.dataset.nearlyDead = String(nearly);
-    summary.dataset.step = String(network.step);
+    summary.dataset.step = String(snapshot.step);
     summary.textContent =
-      `Preset ${scenario.preset}, step ${network.step}: training accuracy ` +
+      `Preset ${scenario.preset}, step ${snapshot.step}: training accuracy ` +
       `${(100 * train.accuracy).toFixed(1)}%, ${train.deadUnits} dead units, ${nearly} nearly dead.`;
   }
 
@@ -143,8 +120,7 @@ function mountHarness(page, scenario) {
       loop.request(render);
     },
     train() {
-      network.train(data, 100, scenario.train);
-      if (state.point) state.trace = network.inspect([state.point.x1, state.point.x2], state.point.label);
+      run.train(TRAIN_STEPS, options);
       loop.request(render);
     },
     inspect() {
@@ -161,5 +137,5 @@ function mountHarness(page, scenario) {
   loop.request(render);
 }
 
-await init();
+await coreReady();
 mountHarness(document.querySelector('main'), readScenario(new URLSearchParams(location.search)));

@@ -3,6 +3,7 @@
 // calls update() once per drawn frame; a chart redraws only when its data, size or theme
 // changed. Dead-and-revive events are marked on the dead-unit chart.
 import { sizeCanvas } from '../../ui/canvas.js';
+import { setText } from '../../ui/dom.js';
 import { drawHistoryChart, HISTORY, niceTicks } from '../../draw/history-chart.js';
 import { formatPercent } from '../../text/format.js';
 import { watchWidth } from '../../ui/observe.js';
@@ -92,14 +93,11 @@ export function createCharts(container, options) {
      */
     update(data) {
       const { columns, count, theme } = data;
-      const setText = (name, text) => {
-        const element = container.querySelector(`[data-field="${name}"]`);
-        if (element.textContent !== text) element.textContent = text;
-      };
+      const setField = (name, text) => setText(container.querySelector(`[data-field="${name}"]`), text);
       // Only ReLU units can die; for the others the marks are units turning inactive.
-      setText('dead-title', data.canDie ? 'Dead units (training set)' : 'Dead units (training set; only ReLU units die)');
-      setText('died-label', data.canDie ? 'a unit died' : 'a unit became inactive');
-      setText('revived-label', data.canDie ? 'came back' : 'active again');
+      setField('dead-title', data.canDie ? 'Dead units (training set)' : 'Dead units (training set; only ReLU units die)');
+      setField('died-label', data.canDie ? 'a unit died' : 'a unit became inactive');
+      setField('revived-label', data.canDie ? 'came back' : 'active again');
       const lastStep = count > 0 ? columns[(count - 1) * HISTORY.stride] : 0;
       const xMax = Math.max(lastStep, data.step);
       const key = `${count}|${lastStep}|${data.step}|${data.markers.length}|${data.themeKey}`;

@@ -1,9 +1,11 @@
 // The network screen's controls: HTML for each group, one delegated listener that turns
 // input into partial states and actions, and a sync that shows a state. Every control sits in
 // an element with data-control="key", so an embedding page can hide or disable it by key
-// (options.controls of mountNetworkScreen). No wasm, no module-level state.
-import { formatInteger } from '../../text/format.js';
-import { ACTIVATION_NAMES } from './describe.js';
+// (options.controls of mountNetworkScreen, through ui/lesson-controls.js like every screen).
+// No wasm, no module-level state.
+import { applyControlLocks } from '../../ui/lesson-controls.js';
+import { formatInteger, formatRate } from '../../text/format.js';
+import { activationName, capitalized, datasetName, initName, optimizerName } from '../../text/names.js';
 import { PRESETS } from './presets.js';
 import {
   ACTIVATIONS, DATASETS, DOMAIN, INITS, LEARNING_RATES, LIMITS, OPTIMIZERS, REGULARIZATION_RATES,
@@ -19,32 +21,21 @@ export const CONTROL_KEYS = Object.freeze([
   'inspect',
 ]);
 
-const DATASET_NAMES = {
-  circle: 'Circle',
-  xor: 'XOR (four quadrants)',
-  gaussians: 'Two gaussian blobs',
-  spiral: 'Two spirals',
-  custom: 'Only your own points',
-};
-const INIT_NAMES = {
-  'he-normal': 'He (Kaiming), normal',
-  'he-uniform': 'He (Kaiming), uniform',
-  'xavier-normal': 'Xavier (Glorot), normal',
-  'xavier-uniform': 'Xavier (Glorot), uniform',
-  normal: 'Standard normal N(0, 1)',
-  uniform: 'Uniform ±0.5 (TF Playground)',
-  zeros: 'All zeros',
-};
-const OPTIMIZER_NAMES = { sgd: 'SGD', momentum: 'SGD with momentum 0.9', adam: 'Adam' };
+/** ReLU′(0) conventions as the select shows them. */
 const RELU_AT_ZERO_NAMES = { 0: "0 (PyTorch, TensorFlow, JAX)", 0.5: '½', 1: '1' };
 
-/** A learning rate as typed: 0.00003 → "0.00003", 10 → "10" (no exponent from 1e-5 up). */
-export function formatRate(rate) {
-  return String(Number(rate.toPrecision(6)));
-}
+/** Display names of the select options, from the one names table (text/names.js). */
+const sentence = (name) => (value) => capitalized(name(value));
+const DATASET_LABEL = sentence(datasetName);
+const INIT_LABEL = sentence(initName);
+const OPTIMIZER_LABEL = sentence(optimizerName);
+const ACTIVATION_LABEL = activationName;
 
-const options = (values, names) =>
-  values.map((value) => `<option value="${value}">${names[value] ?? value}</option>`).join('');
+/** <option>s for `values`; `label` is a table or a function of the value. */
+const options = (values, label) =>
+  values
+    .map((value) => `<option value="${value}">${(typeof label === 'function' ? label(value) : label[value]) ?? value}</option>`)
+    .join('');
 
 /** The preset buttons and the sentence of the chosen one. */
 export function renderPresets(id) {
@@ -88,7 +79,13 @@ export function renderToolbar(id) {
     </div>`;
 }
 
-/** A labelled field wrapper with a control key. */
+/**
+ * A labelled field wrapper with a control key.
+ * @param {string} key
+ * @param {string} label
+ * @param {string} control the control's HTML
+ * @param {{ id?: string, hint?: string, output?: boolean }} [extra]
+ */
 function field(key, label, control, { id, hint, output } = {}) {
   return `
     <div class="nw-field" data-control="${key}">
@@ -103,7 +100,7 @@ export function renderSettings(id) {
   return `
     <fieldset class="nw-group" data-group="data">
       <legend>Data</legend>
-      ${field('dataset', 'Data set', `<select id="${id('dataset')}" data-setting="data.name">${options(DATASETS, DATASET_NAMES)}</select>`, { id: id('dataset') })}
+      ${field('dataset', 'Data set', `<select id="${id('dataset')}" data-setting="data.name">${options(DATASETS, DATASET_LABEL)}</select>`, { id: id('dataset') })}
       ${field('noise', 'Noise', `<input type="range" id="${id('noise')}" min="0" max="${LIMITS.noise.max}" step="0.05" data-setting="data.noise" data-type="number">`, { id: id('noise'), output: true })}
       ${field('test-ratio', 'Share kept for testing', `<input type="range" id="${id('test-ratio')}" min="0" max="${LIMITS.testRatio.max}" step="0.1" data-setting="data.testRatio" data-type="number">`, { id: id('test-ratio'), output: true })}
       <div class="nw-field" data-control="regenerate">
@@ -145,10 +142,10 @@ export function renderSettings(id) {
         </div>
         <ol class="nw-layers" data-field="layers" aria-labelledby="${id('layers-label')}"></ol>
       </div>
-      ${field('activation', 'Activation', `<select id="${id('activation')}" data-setting="network.activation">${options(ACTIVATIONS, ACTIVATION_NAMES)}</select>`, { id: id('activation') })}
+      ${field('activation', 'Activation', `<select id="${id('activation')}" data-setting="network.activation">${options(ACTIVATIONS, ACTIVATION_LABEL)}</select>`, { id: id('activation') })}
       ${field('slope', 'Leaky slope below zero', `<input type="range" id="${id('slope')}" min="0" max="1" step="0.01" data-setting="network.slope" data-type="number">`, { id: id('slope'), output: true })}
       ${field('relu-at-zero', 'ReLU′(0), the slope used at exactly 0', `<select id="${id('relu-at-zero')}" data-setting="network.reluAtZero" data-type="number">${options(RELU_AT_ZERO, RELU_AT_ZERO_NAMES)}</select>`, { id: id('relu-at-zero') })}
-      ${field('init', 'Weight initialisation', `<select id="${id('init')}" data-setting="network.init">${options(INITS, INIT_NAMES)}</select>`, { id: id('init') })}
+      ${field('init', 'Weight initialisation', `<select id="${id('init')}" data-setting="network.init">${options(INITS, INIT_LABEL)}</select>`, { id: id('init') })}
       ${field('bias-init', 'Initial bias', `<input type="range" id="${id('bias-init')}" min="${LIMITS.biasInit.min}" max="${LIMITS.biasInit.max}" step="0.5" data-setting="network.biasInit" data-type="number">`, { id: id('bias-init'), output: true })}
       <p class="hint" data-field="network-seed"></p>
     </fieldset>
@@ -163,7 +160,7 @@ export function renderSettings(id) {
         <input type="range" id="${id('lr')}" min="0" max="${LEARNING_RATES.length - 1}" step="1" data-setting="train.learningRate" data-type="ladder">
         <p class="hint nw-field__hint">Log scale, 0.00001 to 10.</p>
       </div>
-      ${field('optimizer', 'Optimiser', `<select id="${id('optimizer')}" data-setting="train.optimizer">${options(OPTIMIZERS, OPTIMIZER_NAMES)}</select>`, { id: id('optimizer') })}
+      ${field('optimizer', 'Optimiser', `<select id="${id('optimizer')}" data-setting="train.optimizer">${options(OPTIMIZERS, OPTIMIZER_LABEL)}</select>`, { id: id('optimizer') })}
       ${field('batch-size', 'Batch size', `<input type="number" class="nw-number" id="${id('batch-size')}" min="${LIMITS.batchSize.min}" max="${LIMITS.batchSize.max}" step="1" data-setting="train.batchSize" data-type="int" inputmode="numeric">`, { id: id('batch-size') })}
       <div class="nw-field nw-field--pair" data-control="regularization">
         <div>
@@ -283,17 +280,6 @@ export function bindControls(root, handlers) {
   };
 }
 
-/** Hide or disable controls by key; `locked` = { hidden: Set, disabled: Set }. */
-export function applyLocks(root, locked) {
-  for (const element of root.querySelectorAll('[data-control]')) {
-    const key = element.dataset.control;
-    if (locked.hidden.has(key)) element.hidden = true;
-    if (locked.disabled.has(key)) {
-      for (const control of element.querySelectorAll('button, input, select')) control.disabled = true;
-    }
-  }
-}
-
 /** Put the value of `state` into one setting control. */
 export function showSetting(element, state) {
   const path = element.dataset.setting.split('.');
@@ -306,10 +292,11 @@ export function showSetting(element, state) {
 }
 
 /**
- * Show `state` in the controls. `info`: { activePresetId, dataSeedText, points (own), trainCount }.
- * `locked` as for applyLocks (re-applied, since the layer rows are rebuilt).
+ * Show `state` in the controls. `info`: { activePresetId, trainCount }. `locks`: the screen's
+ * resolveControls(…), re-applied (applyControlLocks, with the lock note `noteId`) since the
+ * layer rows are rebuilt and some controls are enabled here by state.
  */
-export function syncControls(root, state, info, locked) {
+export function syncControls(root, state, info, locks, noteId) {
   const set = (selector, apply) => {
     for (const element of root.querySelectorAll(selector)) apply(element);
   };
@@ -387,5 +374,5 @@ export function syncControls(root, state, info, locked) {
     element.max = String(Math.max(1, info.trainCount));
     element.disabled = info.trainCount === 0;
   });
-  applyLocks(root, locked);
+  applyControlLocks(root, locks, noteId);
 }

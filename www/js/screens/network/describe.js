@@ -2,21 +2,6 @@
 // canvases. Pure functions of plain data; importable from Node.
 import { formatInteger, formatLoss, formatPercent } from '../../text/format.js';
 
-/** Display names of the core's activations. */
-export const ACTIVATION_NAMES = Object.freeze({
-  relu: 'ReLU',
-  'leaky-relu': 'leaky ReLU',
-  prelu: 'PReLU',
-  elu: 'ELU',
-  gelu: 'GELU',
-  'gelu-tanh': 'GELU (tanh form)',
-  silu: 'SiLU (swish)',
-  softplus: 'softplus',
-  sigmoid: 'sigmoid',
-  tanh: 'tanh',
-  linear: 'linear (none)',
-});
-
 /** "2.5" for layer index 1, unit index 4 (shown 1-based: layer 2, unit 5). */
 export function unitName({ layer, unit }) {
   return `${layer + 1}.${unit + 1}`;

@@ -4,14 +4,9 @@
 // own. Drawing is done by the pure drawDecisionMap; this component never calls wasm.
 import { sizeCanvas } from '../../ui/canvas.js';
 import { decisionMapHeight, drawDecisionMap, mapFrame, mapPointAt, mapPosition } from '../../draw/decision-map.js';
+import { markSvg } from '../../ui/marks.js';
 import { watchWidth } from '../../ui/observe.js';
 
-/** Small inline SVG marks matching drawPointMark, for the legend. */
-function markSvg(shape, filled, classIndex) {
-  const body = shape === 'triangle' ? '<polygon points="8,2.5 14,13 2,13"/>' : '<circle cx="8" cy="8" r="5"/>';
-  const classes = `mark mark--class${classIndex}${filled ? ' mark--filled' : ''}`;
-  return `<svg class="${classes}" viewBox="0 0 16 16" aria-hidden="true" focusable="false">${body}</svg>`;
-}
 
 /** How far (CSS pixels) a click may land from a point and still pick it. */
 const PICK_RADIUS = { mouse: 12, touch: 20 };
@@ -43,10 +38,10 @@ export function createHeatmap(container, options) {
       <figcaption>
         <p class="hint" id="${id('map-hint')}" data-field="map-hint"></p>
         <ul class="legend legend--marks" data-legend="output">
-          <li>${markSvg('circle', true, 0)}${markSvg('triangle', true, 1)}<span>filled: training points</span></li>
-          <li>${markSvg('circle', false, 0)}${markSvg('triangle', false, 1)}<span>outlined: test points</span></li>
-          <li>${markSvg('circle', true, 0)}<span>circle: class 0</span></li>
-          <li>${markSvg('triangle', true, 1)}<span>triangle: class 1</span></li>
+          <li>${markSvg('circle', { filled: true, classIndex: 0 })}${markSvg('triangle', { filled: true, classIndex: 1 })}<span>filled: training points</span></li>
+          <li>${markSvg('circle', { filled: false, classIndex: 0 })}${markSvg('triangle', { filled: false, classIndex: 1 })}<span>outlined: test points</span></li>
+          <li>${markSvg('circle', { filled: true, classIndex: 0 })}<span>circle: class 0</span></li>
+          <li>${markSvg('triangle', { filled: true, classIndex: 1 })}<span>triangle: class 1</span></li>
           <li class="legend__wide"><span class="ramp" aria-hidden="true"></span><span>background: predicted class 0 (blue) … unsure (pale) … class 1 (orange)</span></li>
         </ul>
         <ul class="legend" data-legend="unit" hidden>

@@ -6,7 +6,7 @@ const root = document.querySelector('[data-screen="network"]');
 
 // The hash holds the settings, so in-page links (the skip link) move focus without touching it.
 document.addEventListener('click', (event) => {
-  const link = event.target.closest('a[href^="#"]');
+  const link = /** @type {Element} */ (event.target).closest('a[href^="#"]');
   const target = link && document.getElementById(link.getAttribute('href').slice(1));
   if (!target) return;
   event.preventDefault();

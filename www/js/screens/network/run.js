@@ -7,13 +7,6 @@
 import { Dataset, Network } from '../../../pkg/relu_lab.js';
 import { datasetOptions, networkConfig } from './state.js';
 
-/** A Uint8ClampedArray over the same bytes (no copy); ImageData needs the clamped type. */
-function clamped(view) {
-  return view instanceof Uint8ClampedArray
-    ? view
-    : new Uint8ClampedArray(view.buffer, view.byteOffset, view.byteLength);
-}
-
 /** A typed-array view whose memory was detached by a wasm memory growth. */
 const detached = (view) => view.buffer.byteLength === 0;
 
@@ -160,8 +153,8 @@ export function createRun(state) {
      */
     views(units = true) {
       for (let attempt = 0; attempt < 3; attempt += 1) {
-        const outputPixels = clamped(network.gridOutputPixels());
-        const unitPixels = units ? clamped(network.gridUnitPixels()) : null;
+        const outputPixels = network.gridOutputPixels();
+        const unitPixels = units ? network.gridUnitPixels() : null;
         const params = network.params();
         if (!detached(outputPixels) && !(unitPixels && detached(unitPixels)) && !detached(params)) {
           return { outputPixels, unitPixels, params, resolution };

@@ -310,7 +310,10 @@ function parseNumber(text) {
   return Number.isFinite(value) ? value : undefined;
 }
 
-/** Hash keys: where each lives in the state, and how it is written and read. */
+/**
+ * Hash keys: where each lives in the state, and how it is written and read.
+ * @type {[key: string, group: string | null, field: string, write: (value: any) => string, read: (text: string) => any][]}
+ */
 const KEYS = [
   ['data', 'data', 'name', String, (t) => t],
   ['noise', 'data', 'noise', String, parseNumber],

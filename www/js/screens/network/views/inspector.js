@@ -7,13 +7,10 @@
 // Contract: createInspector(container, { onStep({ phase, layer }), onClose() })
 //   → { update(snapshot), destroy() }. The screen feeds the step back as snapshot.traceStep;
 // until it does (null), the first step is shown.
-import { formatNumber } from './unit-text.js';
+import { setText } from '../../../ui/dom.js';
+import { formatDecimal } from '../../../text/format.js';
 import { explainStep, layerTitle, stepTitle, traceSteps } from './trace-text.js';
 import { watchScrollable } from '../../../ui/observe.js';
-
-function setText(element, text) {
-  if (element.textContent !== text) element.textContent = text;
-}
 
 const sameStep = (a, b) => a && b && a.phase === b.phase && a.layer === b.layer;
 
@@ -109,11 +106,11 @@ export function createInspector(container, options = {}) {
     );
     const rows = Array.from(values.z, (z, unit) => {
       const closed = values.gate[unit] === 0;
-      const gate = `${formatNumber(values.gate[unit])}${closed ? ' closed' : ''}`;
-      const gradient = (value) => (backward ? formatNumber(value) : '—');
+      const gate = `${formatDecimal(values.gate[unit])}${closed ? ' closed' : ''}`;
+      const gradient = (value) => (backward ? formatDecimal(value) : '—');
       return (
         `<tr${closed ? ' class="is-closed"' : ''}><th scope="row">${step.layer === count - 1 ? 'out' : unit + 1}</th>` +
-        `<td>${formatNumber(z)}</td><td>${formatNumber(values.a[unit])}</td><td>${gate}</td>` +
+        `<td>${formatDecimal(z)}</td><td>${formatDecimal(values.a[unit])}</td><td>${gate}</td>` +
         `<td>${gradient(values.gradA[unit])}</td><td>${gradient(values.gradZ[unit])}</td></tr>`
       );
     }).join('');
@@ -142,9 +139,9 @@ export function createInspector(container, options = {}) {
     setText(
       field('point'),
       point
-        ? `Point x₁ = ${formatNumber(point.x1)}, x₂ = ${formatNumber(point.x2)}, ` +
-            `label ${formatNumber(point.label)}; loss ${formatNumber(trace.loss)}.`
-        : `Loss ${formatNumber(trace.loss)}.`,
+        ? `Point x₁ = ${formatDecimal(point.x1)}, x₂ = ${formatDecimal(point.x2)}, ` +
+            `label ${formatDecimal(point.label)}; loss ${formatDecimal(trace.loss)}.`
+        : `Loss ${formatDecimal(trace.loss)}.`,
     );
     renderSteps();
     for (const item of field('steps').querySelectorAll('li')) {

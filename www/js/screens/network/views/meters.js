@@ -10,16 +10,13 @@
 // bars are not drawn at all.
 import { sizeCanvas } from '../../../ui/canvas.js';
 import { drawMeterBar, logShare } from '../../../draw/meter-bars.js';
-import { watchMedia, watchWidth } from '../../../ui/observe.js';
-import { readNetworkTheme } from './view-theme.js';
-import { watchScrollable, watchVisible } from '../../../ui/observe.js';
-import {
-  activationName,
-  formatNorm,
-  formatShare,
-  NEARLY_DEAD_SHARE,
-  pointsPhrase,
-} from './unit-text.js';
+import { setData, setText } from '../../../ui/dom.js';
+import { watchMedia, watchScrollable, watchVisible, watchWidth } from '../../../ui/observe.js';
+import { readTheme } from '../../../ui/theme.js';
+import { formatNorm, formatShare } from '../../../text/format.js';
+import { activationName } from '../../../text/names.js';
+import { NETWORK_TOKENS } from './view-theme.js';
+import { NEARLY_DEAD_SHARE, pointsPhrase } from './unit-text.js';
 
 /** The gradient bars' log scale. */
 export const GRADIENT_SCALE = { min: 1e-6, max: 10 };
@@ -28,14 +25,6 @@ const DECADES = Array.from({ length: 7 }, (_, i) =>
   logShare(10 ** (i - 6), GRADIENT_SCALE.min, GRADIENT_SCALE.max),
 );
 const BAR_HEIGHT = 12;
-
-function setText(element, text) {
-  if (element.textContent !== text) element.textContent = text;
-}
-
-function setData(element, name, value) {
-  if (element.dataset[name] !== value) element.dataset[name] = value;
-}
 
 const valueOf = (cell) => cell.querySelector('.layer-meters__value');
 
@@ -128,7 +117,7 @@ export function createMeters(container, options = {}) {
 
   function drawBars() {
     if (!rows.length) return;
-    theme ??= readNetworkTheme(root);
+    theme ??= readTheme(root, NETWORK_TOKENS);
     rows.forEach((row, index) => {
       const value = values[index];
       if (!value) return;
@@ -160,7 +149,7 @@ export function createMeters(container, options = {}) {
   }
 
   function update(snapshot) {
-    theme ??= readNetworkTheme(root); // before this frame changes anything (see diagram.js)
+    theme ??= readTheme(root, NETWORK_TOKENS); // before this frame changes anything (see diagram.js)
     const hidden = (snapshot.layout ?? []).slice(0, -1);
     const key = hidden.map((l) => `${l.fanOut}:${l.activation}`).join(',');
     if (key !== structureKey) {
@@ -218,7 +207,7 @@ export function createMeters(container, options = {}) {
 
   /** Read the colours from CSS again and redraw the bars (after a theme change). */
   function redraw() {
-    theme = readNetworkTheme(root);
+    theme = readTheme(root, NETWORK_TOKENS);
     themeVersion += 1;
     drawBars();
   }

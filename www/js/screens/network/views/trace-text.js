@@ -1,6 +1,8 @@
 // Words for one traced example: the step sequence and a plain explanation of each step.
 // Pure functions of the plain trace object from network.inspect() (no DOM, no wasm).
-import { activationName, formatNorm, formatNumber, norm } from './unit-text.js';
+import { formatDecimal, formatNorm } from '../../../text/format.js';
+import { activationName } from '../../../text/names.js';
+import { norm } from './unit-text.js';
 
 /**
  * Every step of a trace with `layerCount` layers (hidden layers then the output): forward
@@ -28,7 +30,7 @@ const indicesWhere = (values, test) =>
 const sigmoid = (x) => 1 / (1 + Math.exp(-x));
 
 /** "z = −0.41 < 0" or "z = 0 ≤ 0". */
-const zBelow = (z) => `z = ${formatNumber(z)} ${z < 0 ? '<' : '≤'} 0`;
+const zBelow = (z) => `z = ${formatDecimal(z)} ${z < 0 ? '<' : '≤'} 0`;
 
 function forwardHidden(values, name, title, activation) {
   const count = values.z.length;
@@ -59,7 +61,7 @@ function forwardHidden(values, name, title, activation) {
     : '';
   return (
     `${title}: each unit computes z = w·a + b and a = ${name}(z). Its slope ${name}′(z), the gate, ` +
-    `is between ${formatNumber(low)} and ${formatNumber(high)} here; on the way back it scales ` +
+    `is between ${formatDecimal(low)} and ${formatDecimal(high)} here; on the way back it scales ` +
     `the gradient by that much.${closedText}`
   );
 }
@@ -80,7 +82,7 @@ function backwardHidden(values, name, title, activation) {
     const first = closed[0] ?? allClosed[0];
     return (
       `${title}: ${rule} Unit ${first + 1}'s gate is closed (${zBelow(values.z[first])}), so its ` +
-      `dL/da = ${formatNumber(values.gradA[first])} is blocked: dL/dz = 0 and its incoming ` +
+      `dL/da = ${formatDecimal(values.gradA[first])} is blocked: dL/dz = 0 and its incoming ` +
       `weights learn nothing from this point. ${allClosed.length} of ${count} gates are closed here.`
     );
   }
@@ -101,23 +103,23 @@ export function explainStep(step, trace, activations, point, loss = 'bce') {
   const values = trace.layers[step.layer];
   const title = stepTitle(step, layerCount);
   const isOutput = step.layer === layerCount - 1;
-  const label = point ? formatNumber(point.label) : '?';
+  const label = point ? formatDecimal(point.label) : '?';
   if (isOutput && step.phase === 'forward') {
     const z = values.z[0];
     const meaning =
       loss === 'bce'
-        ? ` (a logit: σ(z) = ${formatNumber(sigmoid(z))} is its probability of class 1)`
+        ? ` (a logit: σ(z) = ${formatDecimal(sigmoid(z))} is its probability of class 1)`
         : '';
     return (
-      `${title}: the network's output is z = ${formatNumber(z)}${meaning}. ` +
-      `The label is ${label}, so the loss is ${formatNumber(trace.loss)}.`
+      `${title}: the network's output is z = ${formatDecimal(z)}${meaning}. ` +
+      `The label is ${label}, so the loss is ${formatDecimal(trace.loss)}.`
     );
   }
   if (isOutput) {
     const formula = loss === 'bce' ? 'σ(z) − y' : 'the error';
     const below =
       layerCount > 1 ? ` and flows back along the output's weights to layer ${layerCount - 1}` : '';
-    const gradient = formatNumber(values.gradZ[0]);
+    const gradient = formatDecimal(values.gradZ[0]);
     return `${title}: the loss gradient dL/dz = ${formula} = ${gradient} starts here${below}.`;
   }
   const activation = activations[step.layer] ?? 'relu';

@@ -1,40 +1,13 @@
 // Words and numbers about units and layers, shared by the diagram, the meters and the
 // inspector. Pure functions of plain values (no DOM, no wasm). Indices are 0-based in data and
 // 1-based in text: `{ layer: 1, unit: 4 }` is "Layer 2, unit 5".
-import { formatInteger } from '../../../text/format.js';
+import { formatDecimal, formatInteger, formatShare } from '../../../text/format.js';
+import { activationFormula as formulaOf, activationName } from '../../../text/names.js';
 
 /** Share of training points below which a living unit is flagged "nearly dead". */
 export const NEARLY_DEAD_SHARE = 0.05;
 
-const ACTIVATION_NAMES = {
-  relu: 'ReLU',
-  'leaky-relu': 'leaky ReLU',
-  prelu: 'PReLU',
-  elu: 'ELU',
-  gelu: 'GELU',
-  'gelu-tanh': 'GELU (tanh form)',
-  silu: 'SiLU',
-  softplus: 'softplus',
-  sigmoid: 'sigmoid',
-  tanh: 'tanh',
-  linear: 'linear',
-};
-
-const ACTIVATION_FORMULAS = {
-  relu: 'max(0, z)',
-  'leaky-relu': 'z if z > 0, else α·z',
-  elu: 'z if z > 0, else α(eᶻ − 1)',
-  gelu: 'z·Φ(z)',
-  'gelu-tanh': 'z/2·(1 + tanh(√(2/π)(z + 0.044715z³)))',
-  silu: 'z·σ(z)',
-  softplus: 'ln(1 + eᶻ)',
-  sigmoid: '1 / (1 + e⁻ᶻ)',
-  tanh: 'tanh(z)',
-  linear: 'z',
-};
-
 const SUBSCRIPT_DIGITS = '₀₁₂₃₄₅₆₇₈₉';
-const SUPERSCRIPT_DIGITS = '⁰¹²³⁴⁵⁶⁷⁸⁹';
 
 /**
  * The points the statistics count, with their number: "250 training points", or, when the
@@ -46,56 +19,9 @@ export function pointsPhrase(train) {
   return train?.noData ? `${count} points of the input grid` : `${count} training points`;
 }
 
-/** "relu" → "ReLU". */
-export function activationName(activation) {
-  return ACTIVATION_NAMES[activation] ?? activation;
-}
-
 /** 12 → "₁₂". */
 export function subscript(number) {
   return String(number).replace(/\d/g, (digit) => SUBSCRIPT_DIGITS[digit]);
-}
-
-/** Replace ASCII hyphen-minus by the typographic minus sign. */
-function minus(text) {
-  return text.replace(/^-/, '−');
-}
-
-/**
- * A plain decimal for the page: 2 decimals under 10, fewer above, exponent form for tiny
- * values. −0.4123 → "−0.41", 123.4 → "123", 0.00042 → "4.2e−4", 0 → "0".
- */
-export function formatNumber(value) {
-  if (value === null || value === undefined || Number.isNaN(value)) return '—';
-  if (!Number.isFinite(value)) return value > 0 ? '∞' : '−∞';
-  if (value === 0) return '0';
-  const size = Math.abs(value);
-  if (size < 0.005) return minus(value.toExponential(1)).replace('e-', 'e−').replace('e+', 'e');
-  if (size >= 100) return minus(value.toFixed(0));
-  if (size >= 10) return minus(value.toFixed(1));
-  return minus(value.toFixed(2));
-}
-
-/** A norm in scientific form for the meters: 0.0000361 → "3.6 × 10⁻⁵", 0.07 → "0.070". */
-export function formatNorm(value) {
-  if (value === null || value === undefined || Number.isNaN(value)) return '—';
-  if (!Number.isFinite(value)) return '∞';
-  if (value === 0) return '0';
-  if (value >= 0.01 && value < 100) return value.toPrecision(2);
-  if (value >= 100 && value < 1e5) return value.toFixed(0);
-  const [mantissa, exponent] = value.toExponential(1).split('e');
-  const power = String(Number(exponent))
-    .replace('-', '⁻')
-    .replace(/\d/g, (digit) => SUPERSCRIPT_DIGITS[digit]);
-  return `${mantissa} × 10${power}`;
-}
-
-/** 0.421 → "42%"; shares under 5% keep one decimal ("2.4%") so "nearly" reads true. */
-export function formatShare(share) {
-  if (share === null || share === undefined || !Number.isFinite(share)) return '—';
-  const percent = share * 100;
-  if (percent > 0 && percent < NEARLY_DEAD_SHARE * 100) return `${percent.toFixed(1)}%`;
-  return `${percent.toFixed(0)}%`;
 }
 
 /**
@@ -206,11 +132,11 @@ export function preActivationFormula(weightRow, bias, layer, maxTerms = 4) {
 export function activationFormula(activation, preluSlope = null) {
   const name = activationName(activation);
   if (activation === 'prelu') {
-    const slope = preluSlope === null ? 'a' : formatNumber(preluSlope);
+    const slope = preluSlope === null ? 'a' : formatDecimal(preluSlope);
     return `a = PReLU(z) = max(0, z) + ${slope}·min(0, z)`;
   }
   if (activation === 'linear') return 'a = z';
-  return `a = ${name}(z) = ${ACTIVATION_FORMULAS[activation] ?? 'f(z)'}`;
+  return `a = ${name}(z) = ${formulaOf(activation) || 'f(z)'}`;
 }
 
 /** Euclidean norm of a row of numbers. */

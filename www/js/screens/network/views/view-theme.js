@@ -1,25 +1,20 @@
-// Colours of the network views, read from CSS custom properties (www/css/network-views.css and
-// lab.css), so CSS stays the single source of every colour and dark mode follows it.
-import { readTheme } from '../../../ui/theme.js';
+// The network views' colours beyond the plot tokens: key in the theme → CSS custom property
+// (www/css/network-views.css and lab.css), read with ui/theme.js readTheme(element,
+// NETWORK_TOKENS), so CSS stays the single source of every colour and dark mode follows it.
+// Used by drawNetworkDiagram (draw/network-diagram.js) and drawMeterBar (draw/meter-bars.js).
 
-/** The theme for drawNetworkDiagram and drawMeterBar, read on `element`. */
-export function readNetworkTheme(element) {
-  const style = getComputedStyle(element);
-  const read = (name) => style.getPropertyValue(name).trim();
-  return {
-    ...readTheme(element),
-    unitBorder: read('--unit-border'),
-    positive: read('--weight-positive'),
-    negative: read('--weight-negative'),
-    deadFill: read('--dead-fill'),
-    deadInk: read('--dead-ink'),
-    nearlyInk: read('--nearly-ink'),
-    gateInk: read('--gate-ink'),
-    labelBackground: read('--trace-label-background'),
-    track: read('--meter-track'),
-    border: read('--border'),
-    fill: read('--meter-fill'),
-    gradientFill: read('--gradient-fill'),
-    tick: read('--meter-tick'),
-  };
-}
+export const NETWORK_TOKENS = Object.freeze({
+  unitBorder: '--unit-border',
+  positive: '--weight-positive',
+  negative: '--weight-negative',
+  deadFill: '--dead-fill',
+  deadInk: '--dead-ink',
+  nearlyInk: '--nearly-ink',
+  gateInk: '--gate-ink',
+  labelBackground: '--trace-label-background',
+  track: '--meter-track',
+  border: '--border',
+  fill: '--meter-fill',
+  gradientFill: '--gradient-fill',
+  tick: '--meter-tick',
+});

@@ -1,0 +1,163 @@
+// Playing the Network screen's run: the frame task (start-up steps, training per frame within
+// the cadence, drawing), the play / step / reset controls (ui/training-controls.js), and
+// building, rebuilding and resetting the run.
+import { applyControlLocks } from '../../ui/lesson-controls.js';
+import { createTrainingControls } from '../../ui/training-controls.js';
+import { renderSettings } from './controls.js';
+import { renderEventLog } from './event-log.js';
+import { renderFrame } from './render.js';
+import { createRun } from './run.js';
+import { activePreset, trainOptions } from './state.js';
+
+/**
+ * The playback of `screen` (screen.js's context) on the frame loop `loop`. Sets
+ * screen.training, screen.requestRender, screen.rebuild and screen.resetRun, and returns
+ * { frame, stop() }.
+ * @param {import('./context.js').NetworkScreen} screen
+ * @param {{ request(task: (now: number) => void): void, cancel(task: (now: number) => void): void }} loop
+ * @param {{ locks: any, id: (name: string) => string, buildView: (name: string) => void }} options
+ */
+export function createPlayback(screen, loop, { locks, id, buildView }) {
+  const { root, parts } = screen;
+
+  // Start-up, spread over frames so that no task is long: the page first lays out what is
+  // mounted, then the settings and each view are built (and the address gets the full
+  // settings), the first evaluation made and the views drawn for the first time (code runs
+  // slowly the first time), one step per frame. The first full frame after them does not train.
+  const startSteps = [
+    () => {},
+    () => {
+      parts.slots.settings.innerHTML = renderSettings(id);
+      applyControlLocks(root, locks, id('lock-note'));
+      screen.sync();
+    },
+    () => buildView('diagram'),
+    () => buildView('meters'),
+    () => {
+      buildView('inspector'); // hidden: nothing to lay out
+      screen.hashSync.write({ now: true });
+    },
+    (now) => {
+      screen.reader.grid(screen.run, screen.version);
+      screen.reader.measure(screen.run, screen.version, now);
+    },
+    (now) => renderFrame(screen, null, now, { views: ['diagram'], pictures: false }),
+    (now) => renderFrame(screen, null, now, { views: ['diagram'] }),
+    (now) => renderFrame(screen, null, now, { views: ['meters', 'inspector'] }),
+    (now) => renderFrame(screen, null, now, { views: ['heatmap'] }),
+  ];
+  let startStep = 0;
+
+  /** Train this frame's steps while playing; returns the moment it reached, if any. */
+  function trainFrame() {
+    const { training, run, state } = screen;
+    const pace = { stepsPerFrame: state.stepsPerFrame, framesPerUpdate: training.framesPerUpdate, stopAt: screen.stopAt };
+    const steps = screen.cadence.stepsDue({ ...pace, step: run.step });
+    const options = trainOptions(state);
+    const result = screen.cadence.train(steps, { ...pace, train: (count) => run.train(count, options), step: () => run.step });
+    if (result.diverged) {
+      training.stop();
+      return 'diverged';
+    }
+    if (screen.stopAt !== null && run.step >= screen.stopAt) {
+      screen.stopAt = null;
+      screen.cadence.forget();
+      training.stop();
+      return 'preset';
+    }
+    return null;
+  }
+
+  function frame(now) {
+    if (screen.destroyed) return;
+    if (startStep < startSteps.length) {
+      startSteps[startStep](now);
+      startStep += 1;
+      loop.request(frame);
+      return;
+    }
+    let moment = screen.pendingMoment;
+    screen.pendingMoment = null;
+    const { training } = screen;
+    if (training.playing) {
+      if (!training.tick() && moment === null) {
+        loop.request(frame);
+        return;
+      }
+      moment = trainFrame() ?? moment;
+    }
+    renderFrame(screen, moment, now);
+    screen.cadence.frameDrawn();
+    if (training.playing) loop.request(frame);
+  }
+
+  const requestRender = () => {
+    if (!screen.destroyed) loop.request(frame);
+  };
+
+  /** What every new network or reset forgets: owed steps, events, the diverged notice. */
+  function forgetRun() {
+    screen.version += 1;
+    screen.cadence.forget();
+    screen.events.reset();
+    screen.markers = [];
+    renderEventLog(parts.fields.eventLog, screen.events.log);
+    screen.training.refresh();
+    screen.training.hideDiverged();
+  }
+
+  /** A new run of the settings (they changed the data or the network). */
+  function rebuild() {
+    screen.run?.free();
+    screen.run = createRun(screen.state);
+    forgetRun();
+    const preset = activePreset(screen.state);
+    screen.stopAt = preset ? preset.steps : null;
+    screen.inspection.restart();
+    screen.selection.keepIn(screen.run.hidden);
+  }
+
+  /** Back to step 0 with the same settings (Reset, or a preset already shown). */
+  function resetRun() {
+    screen.run.reset();
+    forgetRun();
+  }
+
+  screen.training = createTrainingControls(root, {
+    loop,
+    frame,
+    canTrain: () => Boolean(screen.run && !screen.run.diverged && screen.run.hasData),
+    locks,
+    onPause() {
+      screen.pendingMoment = 'pause';
+      requestRender();
+    },
+    onStep() {
+      const { run } = screen;
+      if (!run.hasData || run.diverged) return;
+      screen.stopAt = null;
+      const result = run.train(1, trainOptions(screen.state));
+      screen.pendingMoment = result.diverged ? 'diverged' : 'step';
+      requestRender();
+    },
+    onReset() {
+      resetRun();
+      const preset = activePreset(screen.state);
+      screen.stopAt = preset ? preset.steps : null;
+      screen.pendingMoment = 'reset';
+      requestRender();
+    },
+    onPlayingChange(playing) {
+      root.dataset.playing = String(playing);
+    },
+  });
+  Object.assign(screen, { requestRender, rebuild, resetRun });
+
+  return {
+    frame,
+    stop() {
+      screen.training.destroy();
+      loop.cancel(frame);
+    },
+  };
+}

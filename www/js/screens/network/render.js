@@ -1,0 +1,114 @@
+// One drawn frame of the Network screen: read the frame from the run (snapshot.js), hand the
+// snapshot to every view, then the screen's own drawing and words (no wasm from there on):
+// the big map, the charts, the readouts, the event log and the live region.
+import { announce } from '../../ui/dom.js';
+import { describeEvents, describeMoment, summarise, summaryKey } from './describe.js';
+import { renderEventLog } from './event-log.js';
+import { describeCanvases, showReadouts } from './readouts.js';
+
+/** The diagram, the meters and the inspector, in the order they are updated. */
+export const VIEW_NAMES = Object.freeze(['diagram', 'meters', 'inspector']);
+
+/**
+ * Draw one frame of `screen` (the per-instance context of screen.js). `moment`: null, or
+ * 'step', 'reset', 'pause', 'preset', 'diverged' (said in words). `partial` (start-up):
+ * { views: only these ("diagram", "meters", "inspector", "heatmap"), nothing else;
+ * pictures: false to hand the views no unit maps }.
+ */
+export function renderFrame(screen, moment, now = performance.now(), partial = null) {
+  const { run, parts } = screen;
+  screen.theme ??= screen.readTheme();
+  const point = screen.inspection.point;
+  const selected = screen.selection.selected;
+  const playing = screen.training.playing;
+  const frame = screen.reader.read(run, {
+    version: screen.version,
+    cadence: screen.cadence,
+    playing,
+    moment,
+    now,
+    selected,
+    point,
+    traceStep: screen.inspection.traceStep,
+    diagramInView: screen.diagramInView,
+    reducedMotion: screen.training.reducedMotion,
+    partial,
+  });
+  for (const name of partial?.views ?? VIEW_NAMES) {
+    const view = screen.views[name];
+    if (!view) continue;
+    try {
+      view.update(frame.snapshot);
+    } catch (error) {
+      reportError(error);
+    }
+  }
+  if (partial && !partial.views.includes('heatmap')) return;
+  if (!partial) parts.slots.inspector.hidden = !frame.snapshot.trace;
+
+  // No wasm from here on: own drawing and words.
+  const { stats, count, step } = screen.reader.measurement;
+  const activation = run.layout[0]?.activation ?? 'linear';
+  const summary = summarise({ train: stats.train, test: stats.test, activation, step, diverged: frame.diverged });
+  screen.lastSummary = summary;
+  const theme = screen.theme;
+  screen.heatmap.update({
+    image: frame.diverged ? null : frame.unitShown ? screen.reader.unitImage : screen.reader.outputImage,
+    unit: frame.unitShown,
+    train: run.trainSet,
+    test: run.testSet,
+    dataKey: screen.builtData,
+    themeKey: screen.themeKey,
+    highlight: point ? { x1: point.x1, x2: point.x2, color: theme.highlight } : null,
+    mode: screen.clickMode === 'inspect' ? 'inspect' : 'add',
+    theme,
+  });
+  if (partial) return;
+  if (frame.events) screen.markers = frame.events.map((event) => ({ step: event.step, died: event.died }));
+  // While playing, the charts take new numbers on the frame after a measurement (not on it:
+  // one frame should not pay for both).
+  if (!(frame.measured && playing)) {
+    screen.charts.update({
+      columns: screen.reader.history,
+      count,
+      step,
+      playing,
+      markers: screen.markers,
+      unitCount: run.unitCount,
+      canDie: summary.canDie,
+      theme,
+      themeKey: screen.themeKey,
+    });
+  }
+  showReadouts(parts.root, parts.fields, summary, playing);
+  screen.training.refresh();
+  const eventMessage = screen.events.take(frame.events ?? [], now, {
+    flush: moment !== null || !playing,
+    describe: (batch) => describeEvents(batch, run.layout.map((layer) => layer.activation)),
+  });
+  if (eventMessage) renderEventLog(parts.fields.eventLog, screen.events.log);
+  if (moment === 'diverged') screen.training.showDiverged();
+  describeIfChanged(screen, summary, moment, frame.unitShown, stats.train);
+  const spoken = [moment ? describeMoment(summary, moment) : '', eventMessage].filter(Boolean).join(' ');
+  if (spoken) announce(parts.fields.announcer, spoken);
+}
+
+/** Rewrite the text alternatives when the words would change (and at every moment). */
+function describeIfChanged(screen, summary, moment, unitShown, train) {
+  const key = summaryKey(summary);
+  const selection = `${unitShown}`;
+  if (!moment && key === screen.described.key && selection === screen.described.selection) return;
+  screen.described = { key, selection };
+  const selected = screen.selection.selected;
+  const { run } = screen;
+  const unit = unitShown && selected
+    ? { selected, stats: train.layers[selected.layer]?.units[selected.unit], activation: run.layout[selected.layer].activation }
+    : null;
+  describeCanvases(screen, summary, unit, {
+    trainCount: run.trainSet.labels.length,
+    testCount: run.testSet.labels.length,
+    history: screen.reader.history,
+    count: screen.reader.measurement.count,
+    events: screen.markers.length,
+  });
+}

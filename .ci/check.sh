@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# The one check script: formatting, lints, native + doc tests, docs, wasm tests in headless
-# Chromium, Node tests of the JS API, Playwright end-to-end tests.
+# The one check script: the JS type check and lint, formatting, Rust lints, native + doc tests,
+# docs, wasm tests in headless Chromium, Node tests of the JS API, Playwright end-to-end tests.
 # Expects `.ci/install.sh --browser` and `.ci/build.sh` to have run (`make test` does both).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -13,7 +13,7 @@ fi
 export CHROMEDRIVER="${CHROMEDRIVER:-/usr/bin/chromedriver}"
 
 stage_no=0
-stage_total=8
+stage_total=9
 stage=""
 start() {
   stage_no=$((stage_no + 1))
@@ -22,6 +22,15 @@ start() {
   echo "=== [$stage_no/$stage_total] $stage"
 }
 trap 'rc=$?; echo; if [ $rc -eq 0 ]; then echo "=== CHECK PASSED: all $stage_total stages"; echo "stages: $stage_total passed, 0 failed"; else echo "=== CHECK FAILED at stage $stage_no/$stage_total: $stage (exit $rc)"; echo "stages: $((stage_no - 1)) passed, 1 failed"; fi' EXIT
+
+start "JS types and lint (tsc -p jsconfig.json, eslint)"
+# The type check reads the generated core types; without a build it would check nothing real.
+if [ ! -f www/pkg/relu_lab.d.ts ]; then
+  echo "www/pkg/relu_lab.d.ts is missing: run .ci/build.sh first" >&2
+  exit 1
+fi
+npx --no-install tsc -p jsconfig.json
+npx --no-install eslint --max-warnings 0 .
 
 start "cargo fmt --check"
 cargo fmt --check

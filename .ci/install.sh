@@ -2,6 +2,7 @@
 # Install what building and testing ReLU Lab needs. Idempotent: silent when everything is present.
 #
 #   .ci/install.sh            Rust wasm target, rustfmt, clippy, wasm-bindgen-cli, npm packages
+#                             (Playwright, axe-core, binaryen, esbuild, TypeScript, ESLint)
 #   .ci/install.sh --browser  also Debian's chromium + chromium-driver (for wasm and e2e tests)
 #
 # Pitfalls (see README): never `cargo install --locked wasm-bindgen-cli` (a locked dependency is
@@ -64,7 +65,7 @@ if [ "$installed" != "$wbg_version" ] || [ "$runner" != "$wbg_version" ]; then
   cargo install --quiet --force wasm-bindgen-cli --version "$wbg_version"
 fi
 
-# --- npm packages (Playwright test runner, axe-core, binaryen's wasm-opt) -------------------
+# --- npm packages (Playwright, axe-core, wasm-opt, esbuild, TypeScript, ESLint; all pinned) ---
 # npm writes node_modules/.package-lock.json on every install; older than the lockfile = stale.
 if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   say "npm ci"

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { expect, test } from '@playwright/test';
 import { ORIGIN } from './playwright.config.mjs';
-import { expectNoAxeViolations, screenshot, watchPage } from './support.mjs';
+import { expectNoAxeViolations, watchPage } from './support.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const COURSE = '/examples/course.html';
@@ -450,23 +450,19 @@ test.describe('course page with three <relu-lab> elements', () => {
     expect(watch.errors).toEqual([]);
   });
 
-  for (const scheme of ['light', 'dark']) {
-    test(`screenshot, ${scheme}`, async ({ page }) => {
-      const watch = watchPage(page);
-      await page.emulateMedia({ colorScheme: scheme });
-      await page.goto(COURSE);
-      await labsReady(page);
-      // Give every instance a frame in view, so the full-page picture has drawn canvases.
-      for (const screen of ['function', 'network', 'neuron']) {
-        await lab(page, screen).scrollIntoViewIfNeeded();
-        await page.waitForTimeout(300);
-      }
-      await page.evaluate(() => window.scrollTo(0, 0));
-      await screenshot(page, `embed-course-${scheme}`);
-      if (scheme === 'dark') await expectNoAxeViolations(page);
-      expect(watch.errors).toEqual([]);
-    });
-  }
+  // The layout at each width, with screenshots, is in layout.spec.mjs.
+  test('no axe violation in dark mode either, each instance drawn', async ({ page }) => {
+    const watch = watchPage(page);
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await page.goto(COURSE);
+    await labsReady(page);
+    for (const screen of ['function', 'network', 'neuron']) {
+      await lab(page, screen).scrollIntoViewIfNeeded();
+      await page.waitForTimeout(300);
+    }
+    await expectNoAxeViolations(page);
+    expect(watch.errors).toEqual([]);
+  });
 });
 
 // ---- the iframe page --------------------------------------------------------------------------

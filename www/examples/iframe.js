@@ -4,9 +4,10 @@
 // the frame's own window and only in the protocol's shape; the origin is not checked because
 // a frame sandboxed without allow-same-origin posts from the opaque origin "null".
 import { createMessage, readOutbound } from '../js/embed/protocol.js';
+import { $ } from '../js/ui/dom.js';
 
-const frame = document.querySelector('iframe.lab-frame');
-const log = document.querySelector('[data-field="log"]');
+const frame = $(document, 'iframe.lab-frame', HTMLIFrameElement);
+const log = $(document, '[data-field="log"]');
 const LOG_LENGTH = 8;
 
 const url = new URL(frame.dataset.embed, window.location.href);
@@ -51,12 +52,14 @@ window.addEventListener('message', (event) => {
   }
 });
 
-document.querySelector('.host-controls').addEventListener('click', (event) => {
+$(document, '.host-controls').addEventListener('click', (event) => {
+  if (!(event.target instanceof Element)) return;
   const action = event.target.closest('button')?.dataset.send;
   if (action === 'play' || action === 'pause') send(action);
   if (action === 'gentle') send('set-state', { state: { train: { learningRate: 0.03 } } });
   if (action === 'harsh') send('set-state', { state: { train: { learningRate: 0.3 } } });
 });
-document.querySelector('select[data-send="theme"]').addEventListener('change', (event) => {
-  send('set-theme', { theme: event.target.value });
+const themeChoice = $(document, 'select[data-send="theme"]', HTMLSelectElement);
+themeChoice.addEventListener('change', () => {
+  send('set-theme', { theme: themeChoice.value });
 });

@@ -9,7 +9,7 @@
     'error',
     function (event) {
       var target = event.target;
-      if (!target || target.tagName !== 'SCRIPT' || target.type !== 'module') return;
+      if (!(target instanceof HTMLScriptElement) || target.type !== 'module') return;
       var slot = document.querySelector('[data-embed-slot]');
       if (!slot || slot.querySelector('.embed-notice')) return;
       var message = document.createElement('p');

@@ -5,12 +5,13 @@
 import { SCREENS } from './config.js';
 import { defineReluLab } from './element.js';
 import { SCREEN_ADAPTERS } from './screens.js';
+import { $, $$ } from '../ui/dom.js';
 
 defineReluLab();
 
-const lab = document.querySelector('relu-lab');
-const buttons = [...document.querySelectorAll('[data-choose-screen]')];
-const themeSelect = document.querySelector('[data-choose-theme]');
+const lab = $(document, 'relu-lab');
+const buttons = $$(document, '[data-choose-screen]');
+const themeSelect = $(document, '[data-choose-theme]', HTMLSelectElement);
 
 function choose(screen) {
   if (!SCREENS.includes(screen)) return;

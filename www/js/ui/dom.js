@@ -31,3 +31,48 @@ export function announce(region, text) {
   if (region.textContent === text) region.textContent = '';
   region.textContent = text;
 }
+
+/**
+ * The first element under `root` that matches `selector`, checked to be a `type` (default
+ * HTMLElement): `$(root, '[data-part="plot"]', HTMLCanvasElement)`. Throws an Error naming the
+ * selector when nothing matches or the match is of another kind, so a template and the code
+ * that reads it cannot drift apart silently.
+ * @template {Element} [T=HTMLElement]
+ * @param {ParentNode} root
+ * @param {string} selector
+ * @param {{ new (): T, prototype: T }} [type]
+ * @returns {NoInfer<T>}
+ */
+export function $(root, selector, type) {
+  const element = root.querySelector(selector);
+  if (element === null) throw new Error(`no element matches ${selector}`);
+  return checkedElement(element, selector, type);
+}
+
+/**
+ * Every element under `root` that matches `selector` (possibly none), each checked to be a
+ * `type` (default HTMLElement) as in `$`.
+ * @template {Element} [T=HTMLElement]
+ * @param {ParentNode} root
+ * @param {string} selector
+ * @param {{ new (): T, prototype: T }} [type]
+ * @returns {NoInfer<T>[]}
+ */
+export function $$(root, selector, type) {
+  return Array.from(root.querySelectorAll(selector), (element) => checkedElement(element, selector, type));
+}
+
+/**
+ * @template {Element} T
+ * @param {Element} element
+ * @param {string} selector
+ * @param {{ new (): T, prototype: T }} [type]
+ * @returns {T}
+ */
+function checkedElement(element, selector, type) {
+  const wanted = type ?? HTMLElement;
+  if (!(element instanceof wanted)) {
+    throw new Error(`${selector} is a <${element.localName}>, not a ${wanted.name}`);
+  }
+  return /** @type {T} */ (element);
+}

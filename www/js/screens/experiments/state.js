@@ -1,0 +1,48 @@
+// The screen's state in a link: `#experiment=born-dead&nets=200&widths=2,3,4` — the chosen
+// experiment and its parameters that differ from the defaults. Pure functions; no DOM.
+import { experiments, findExperiment } from '../../experiments/index.js';
+import { changedParamEntries, defaultParams, normalizeParams } from '../../experiments/params.js';
+
+/** The first experiment, shown when a link names none. */
+export const DEFAULT_EXPERIMENT = experiments[0].id;
+
+/**
+ * The state `{ experiment, params: { [id]: params } }` (params of every experiment, completed
+ * with defaults) from an experiment id and raw params for it. Returns { state, problems }.
+ * @param {string | null | undefined} experiment
+ * @param {Record<string, any>} [raw]
+ */
+export function initialState(experiment, raw = {}) {
+  const problems = [];
+  let id = experiment ?? DEFAULT_EXPERIMENT;
+  if (!findExperiment(id)) {
+    problems.push('experiment');
+    id = DEFAULT_EXPERIMENT;
+  }
+  const params = {};
+  for (const entry of experiments) {
+    if (entry.id === id) {
+      const checked = normalizeParams(entry.params, raw);
+      params[entry.id] = checked.params;
+      problems.push(...checked.problems);
+    } else {
+      params[entry.id] = defaultParams(entry.params);
+    }
+  }
+  return { state: { experiment: id, params }, problems };
+}
+
+/** "#experiment=…&key=value…" → { state, problems }. Never throws. */
+export function decodeHash(hash) {
+  const query = new URLSearchParams(String(hash ?? '').replace(/^#/, ''));
+  const raw = {};
+  for (const [key, value] of query) if (key !== 'experiment') raw[key] = value;
+  return initialState(query.get('experiment'), raw);
+}
+
+/** The hash of a state: the experiment and its changed parameters. */
+export function encodeHash(state) {
+  const experiment = findExperiment(state.experiment);
+  const entries = [['experiment', state.experiment], ...changedParamEntries(experiment.params, state.params[state.experiment])];
+  return entries.map(([key, value]) => `${key}=${encodeURIComponent(value).replace(/%2C/gi, ',')}`).join('&');
+}

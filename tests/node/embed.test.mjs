@@ -10,6 +10,7 @@ import {
   networkHash,
   parseList,
   parseSize,
+  queryAttributes,
   readConfig,
   screenOptions,
 } from '../../www/js/embed/config.js';
@@ -57,7 +58,7 @@ test('config: lists, sizes, flags, remember', () => {
 
 test('config: network settings by readable name or hash key give the URL-hash state', () => {
   const config = readConfig(
-    from({ screen: 'network', preset: 'kill', hidden: '8,8', 'learning-rate': '0.1', opt: 'sgd', activation: 'leaky-relu' }),
+    from({ screen: 'network', preset: 'kill', layers: '8,8', 'learning-rate': '0.1', opt: 'sgd', activation: 'leaky-relu' }),
   );
   assert.deepEqual(config.settings, { layers: '8,8', act: 'leaky-relu', opt: 'sgd', lr: '0.1' });
   const hash = networkHash(config);
@@ -73,7 +74,7 @@ test('config: network settings by readable name or hash key give the URL-hash st
 
 test('config: every readable network key maps to a key the hash understands', () => {
   const keys = [
-    ['data', 'xor'], ['noise', '0.2'], ['test-ratio', '0.3'], ['data-seed', '7'], ['hidden', '4'],
+    ['data', 'xor'], ['noise', '0.2'], ['test-ratio', '0.3'], ['data-seed', '7'], ['layers', '4'],
     ['activation', 'elu'], ['slope', '0.1'], ['relu-at-zero', '1'], ['init', 'he-uniform'],
     ['bias-init', '0.5'], ['seed', '9'], ['optimizer', 'momentum'], ['learning-rate', '0.01'],
     ['batch-size', '20'], ['regularization', 'l2'], ['regularization-rate', '0.001'], ['speed', '3'],
@@ -83,6 +84,32 @@ test('config: every readable network key maps to a key the hash understands', ()
     const { problems } = decodeHash(networkHash(config));
     assert.deepEqual(problems, [], `${name}=${value}`);
   }
+});
+
+test('config: `hidden` is HTML\'s attribute, not a setting; old query strings still mean layers', () => {
+  // As an attribute `hidden` hides the element, so it is neither read nor observed.
+  assert.deepEqual(readConfig(from({ hidden: '8,8' })).settings, {});
+  assert.ok(!ATTRIBUTE_KEYS.includes('hidden'));
+  assert.ok(!isEmbedKey('hidden'));
+  assert.deepEqual(readConfig(from({ layers: '8,8' })).settings, { layers: '8,8' });
+  // embed.html's query: an old link's `hidden` becomes `layers`; never the attribute `hidden`.
+  const attributes = (query) => queryAttributes(new URLSearchParams(query));
+  assert.deepEqual(attributes('screen=network&hidden=8,8'), [['screen', 'network'], ['layers', '8,8']]);
+  assert.deepEqual(attributes('HIDDEN=4'), [['layers', '4']]);
+  // The current name wins whatever the order; for a key given twice, the last value.
+  assert.deepEqual(attributes('layers=2&hidden=8,8'), [['layers', '2']]);
+  assert.deepEqual(attributes('hidden=8,8&layers=2&layers=3'), [['layers', '3']]);
+  // Keys that are not the embed's are dropped: origin is read by the page, the rest are noise.
+  assert.deepEqual(attributes('origin=https://lms.example&onload=x&eluAlpha=2&title=t'), [['elualpha', '2']]);
+  const hash = networkHash(readConfig(from(Object.fromEntries(attributes('hidden=16,8')))));
+  assert.deepEqual(decodeHash(hash).state.network.hidden, [16, 8]);
+});
+
+test('config: a broken UTF-16 value (a lone surrogate) is written, then refused by the screen', () => {
+  const config = readConfig(from({ seed: '\ud800', lr: '0.1\udc00', act: 'tanh😀' }));
+  const hash = networkHash(config); // threw "URI malformed" before
+  assert.equal(hash, 'act=tanh%F0%9F%98%80&seed=%EF%BF%BD&lr=0.1%EF%BF%BD');
+  assert.deepEqual(decodeHash(hash).problems.sort(), ['act', 'lr', 'seed']);
 });
 
 test('config: function and neuron settings become mount options', () => {

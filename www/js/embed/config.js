@@ -12,8 +12,15 @@
 //   autoplay        start training without a click ("false" to forbid)
 // and every setting the screen keeps in its URL hash, by the hash key (lr=0.3) or by a
 // readable name (learning-rate="0.3"): see SCREEN_SETTINGS.
+//
+// `hidden` is not one of them: it is HTML's own global attribute, which hides the element
+// (`<relu-lab hidden="8,8">` shows nothing, as for any element). The network's hidden layers
+// are `layers`. A query string is not an attribute, so embed.html still reads the old
+// `?hidden=8,8` as `layers` (QUERY_ALIASES, queryAttributes).
 
-export const SCREENS = Object.freeze(['function', 'neuron', 'network']);
+import { EXPERIMENT_SETTINGS } from '../experiments/keys.js';
+
+export const SCREENS = Object.freeze(['function', 'neuron', 'network', 'experiments']);
 export const DEFAULT_SCREEN = 'network';
 export const THEMES = Object.freeze(['auto', 'light', 'dark', 'contrast']);
 
@@ -32,10 +39,11 @@ export const COMMON_KEYS = Object.freeze([
 
 /**
  * Per screen: readable attribute name → the screen's own key. For the network screen the
- * target is the URL-hash key of www/js/screens/network/state.js (so `hidden="8,8"` and
- * `layers="8,8"` are the same); the short hash keys are accepted as they are.
- * For the function and neuron screens the target is their mount option (function-screen.js,
- * neuron-screen.js; the same keys as their pages' query strings).
+ * target is the URL-hash key of www/js/screens/network/state.js (`layers="8,8"`); the short
+ * hash keys are accepted as they are. No name here may be a global HTML attribute (`hidden`,
+ * `title`, `id`…), which would change what the element is, not what it shows.
+ * For the function and neuron screens the target is their mount option (function/screen.js,
+ * neuron/screen.js; the same keys as their pages' query strings).
  */
 export const SCREEN_SETTINGS = Object.freeze({
   network: Object.freeze({
@@ -49,7 +57,6 @@ export const SCREEN_SETTINGS = Object.freeze({
     pts: 'pts',
     points: 'pts',
     layers: 'layers',
-    hidden: 'layers',
     act: 'act',
     activation: 'act',
     slope: 'slope',
@@ -95,6 +102,8 @@ export const SCREEN_SETTINGS = Object.freeze({
     units: 'units',
     target: 'target',
   }),
+  // The experiment (`experiment="born-dead"`) and its parameters (experiments/keys.js).
+  experiments: EXPERIMENT_SETTINGS,
 });
 
 /** Every attribute the element watches (observedAttributes). */
@@ -110,6 +119,32 @@ const LOWER_KEYS = new Set(ATTRIBUTE_KEYS.map((key) => key.toLowerCase()));
  */
 export function isEmbedKey(key) {
   return LOWER_KEYS.has(String(key).toLowerCase());
+}
+
+/**
+ * Old query-string names of embed.html → the attribute they mean now. `hidden` was once the
+ * layers' readable name; as an attribute it is HTML's `hidden`, so only a query string (an old
+ * link) may still use it. When both are given, `layers` wins.
+ */
+export const QUERY_ALIASES = Object.freeze({ hidden: 'layers' });
+
+/**
+ * The attributes to set on <relu-lab> for a query string's entries (`[key, value]` pairs, as a
+ * URLSearchParams gives them): embed keys only, lower-case, old names translated
+ * (QUERY_ALIASES), the current name winning over an old one whatever the order, and for a key
+ * given twice the last value. Any other key (`origin`, a typo, `onload`) is left out.
+ */
+export function queryAttributes(entries) {
+  const current = new Map();
+  const old = new Map();
+  for (const [key, value] of entries) {
+    const name = String(key).toLowerCase();
+    const alias = Object.hasOwn(QUERY_ALIASES, name) ? QUERY_ALIASES[name] : null;
+    if (alias !== null) old.set(alias, String(value));
+    else if (isEmbedKey(name)) current.set(name, String(value));
+  }
+  for (const [name, value] of old) if (!current.has(name)) current.set(name, value);
+  return [...current];
 }
 
 /** "optimizer, batch" → ['optimizer', 'batch']: trimmed, lower-case, no empties or repeats. */
@@ -201,7 +236,10 @@ export function networkHash(config) {
   const params = [];
   if (config.preset) params.push(['preset', config.preset]);
   for (const [key, value] of Object.entries(config.settings)) params.push([key, value]);
-  return params.map(([key, value]) => `${key}=${encodeURIComponent(value).replace(/%2C/gi, ',')}`).join('&');
+  // A lone surrogate (a broken UTF-16 value, say seed="\ud800") would make encodeURIComponent
+  // throw; as U+FFFD it is written, and the screen reports the value as one it could not use.
+  const encode = (value) => encodeURIComponent(String(value).replace(/\p{Surrogate}/gu, '\ufffd'));
+  return params.map(([key, value]) => `${key}=${encode(value).replace(/%2C/gi, ',')}`).join('&');
 }
 
 /**

@@ -28,7 +28,7 @@ import { readStored, storageKey, writeStored } from './storage.js';
 import { applyStyles } from './styles.js';
 import { adaptSheets } from './theme.js';
 
-const BASE_STYLES = ['css/lab.css'];
+const BASE_STYLES = ['css/tokens.css', 'css/lab.css'];
 const EMBED_STYLES = ['css/embed.css'];
 const FRAME_CLASS = 'relu-lab';
 /** Quiet time after the learner's last input before a state change is announced (ms). */
@@ -162,6 +162,7 @@ export class ReluLabElement extends HTMLElement {
     const before = this.#config;
     const config = readConfig((name) => this.getAttribute(name));
     this.#config = config;
+    if (!before) warnOldHidden(this.getAttribute('hidden'));
     this.#frame.style.height = config.height ?? '';
     this.#frame.style.width = config.width ?? '';
     this.#frame.toggleAttribute('data-scroll', config.height !== null);
@@ -350,6 +351,17 @@ export class ReluLabElement extends HTMLElement {
     this.#showMessage('error', message);
     this.dispatchEvent(new CustomEvent('relu-lab-error', { detail: { message } }));
     console.error(error);
+  }
+}
+
+/**
+ * `hidden` was once an attribute for the network's hidden layers (`hidden="8,8"`). It is HTML's
+ * own attribute, which hides the element, so it is not read as a setting; a page still using
+ * it that way is told the new name in the console.
+ */
+function warnOldHidden(value) {
+  if (value !== null && value.length <= 100 && /^\s*\d+(\s*,\s*\d+)*\s*$/.test(value)) {
+    console.warn(`<relu-lab>: hidden="${value}" hides the element (HTML's hidden attribute); for hidden layers write layers="${value.trim()}"`);
   }
 }
 

@@ -8,10 +8,11 @@
 // whatever its origin and posts with '*': it posts nothing secret (settings and a height).
 // Messages from any window other than the parent are ignored. No storage is touched unless
 // the query says `remember`, and then only where the browser allows it.
-import { isEmbedKey, readConfig, THEMES } from './config.js';
+import { queryAttributes, readConfig, THEMES } from './config.js';
 import { defineReluLab } from './element.js';
 import { createMessage, originAllowed, parseOrigins, postTargets, readInbound } from './protocol.js';
 import { SCREEN_ADAPTERS } from './screens.js';
+import { $ } from '../ui/dom.js';
 
 const COLOR_SCHEMES = { auto: 'light dark', light: 'light', dark: 'dark', contrast: 'light' };
 
@@ -21,16 +22,16 @@ const params = new URLSearchParams(window.location.search);
 const allowed = parseOrigins(params.get('origin'));
 const parent = window.parent !== window ? window.parent : null;
 
-const lab = document.createElement('relu-lab');
-for (const [key, value] of params) {
-  if (isEmbedKey(key)) lab.setAttribute(key.toLowerCase(), value);
-}
+const lab = /** @type {import('./element.js').ReluLabElement} */ (document.createElement('relu-lab'));
+// The query's embed keys become attributes; an old link's `hidden=8,8` becomes `layers`
+// (as an attribute, `hidden` would hide the embed).
+for (const [name, value] of queryAttributes(params)) lab.setAttribute(name, value);
 const config = readConfig((name) => lab.getAttribute(name));
 document.documentElement.style.colorScheme = COLOR_SCHEMES[config.theme];
 const title = `ReLU Lab: ${SCREEN_ADAPTERS[config.screen].title}`;
 document.title = title;
-document.querySelector('[data-field="title"]').textContent = title;
-document.querySelector('[data-embed-slot]').replaceChildren(lab);
+$(document, '[data-field="title"]').textContent = title;
+$(document, '[data-embed-slot]').replaceChildren(lab);
 
 /** Post a protocol message to the parent (to each allowed origin, or '*'). */
 function post(type, payload) {
@@ -50,15 +51,19 @@ new ResizeObserver(() => {
 
 // ---- announcements -------------------------------------------------------------------------
 let announcedReady = false;
-lab.addEventListener('relu-lab-ready', (event) => {
+lab.addEventListener('relu-lab-ready', (/** @type {CustomEvent<{ screen: string }>} */ event) => {
   if (announcedReady) return;
   announcedReady = true;
   post('ready', { screen: event.detail.screen });
   const state = lab.getState();
   if (state !== null) post('state', { state });
 });
-lab.addEventListener('relu-lab-state', (event) => post('state', { state: event.detail.state }));
-lab.addEventListener('relu-lab-error', (event) => post('error', { message: event.detail.message }));
+lab.addEventListener('relu-lab-state', (/** @type {CustomEvent<{ state: object }>} */ event) =>
+  post('state', { state: event.detail.state }),
+);
+lab.addEventListener('relu-lab-error', (/** @type {CustomEvent<{ message: string }>} */ event) =>
+  post('error', { message: event.detail.message }),
+);
 
 // ---- requests from the parent --------------------------------------------------------------
 window.addEventListener('message', async (event) => {

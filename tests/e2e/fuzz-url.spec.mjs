@@ -1,0 +1,399 @@
+// Fuzzing the URL state of every screen (issue 9): malformed and extreme values in
+// network.html#…, function.html?…, neuron.html?… and embed.html?…, seeded (fuzz-support.mjs:
+// FUZZ_SEED replays a run, FUZZ_SCALE runs more cases).
+//
+// The oracle, for every state: no uncaught error and no console error; the screen's main canvas
+// is drawn; the page still answers (a button press does what it says: every few states, and on
+// every page load); and where the screen has a notice for ignored settings, it shows exactly
+// when something was ignored: the Network screen's hash notice (checked against the pure
+// decoder, decodeHash) and an embed's console warning "<relu-lab>: ignored …" (for values that
+// are surely wrong, and never for a query that is all valid). function.html and neuron.html
+// have no such notice: they ignore a malformed value silently (counted, not asserted).
+//
+// The Network screen takes a new hash without reloading (hashchange), so it gets hundreds of
+// states in one page; the other pages read their query once, so each state is a page load
+// (slow on this machine: their counts are smaller, and FUZZ_SCALE raises them).
+import { expect, test } from '@playwright/test';
+import { queryAttributes, readConfig } from '../../www/js/embed/config.js';
+import { PRESETS } from '../../www/js/screens/network/presets.js';
+import {
+  ACTIVATIONS, DATASETS, decodeHash, encodePoints, INITS, LIMITS, OPTIMIZERS, REGULARIZATIONS,
+} from '../../www/js/screens/network/state.js';
+import {
+  cases, createFuzz, describeCase, HOSTILE_TEXT, hostileValue, MAIN_CANVAS, pressAndCheck,
+  recordConsole, waitDrawn,
+} from './fuzz-support.mjs';
+
+// A learner who prefers reduced motion: nothing starts by itself, so each state is checked still.
+test.use({ reducedMotion: 'reduce' });
+
+// ---- generating network hashes ------------------------------------------------------------------
+
+const PRESET_IDS = PRESETS.map((preset) => preset.id);
+const RATES = [0, 0.0001, 0.001, 0.01, 0.1, 1];
+
+/** A valid value for each hash key, and the extremes of its range. */
+const NETWORK_KEYS = {
+  data: { valid: () => DATASETS, extreme: () => ['custom'] },
+  noise: { valid: () => ['0', '0.1', '0.25'], extreme: () => [String(LIMITS.noise.min), String(LIMITS.noise.max)] },
+  test: { valid: () => ['0.2', '0.5'], extreme: () => [String(LIMITS.testRatio.min), String(LIMITS.testRatio.max)] },
+  dseed: { valid: () => ['0', '7', '123'], extreme: () => ['0', String(Number.MAX_SAFE_INTEGER)] },
+  layers: { valid: () => ['8,8', '4', '2,3,4'], extreme: () => ['0', '1', '16', '16,16,16,16,16,16,16,16', '1,1,1,1,1,1,1,1', '16,1,16'] },
+  act: { valid: () => ACTIVATIONS, extreme: () => ['linear'] },
+  slope: { valid: () => ['0.01', '0.2'], extreme: () => [String(LIMITS.slope.min), String(LIMITS.slope.max)] },
+  relu0: { valid: () => ['0', '0.5', '1'], extreme: () => ['1'] },
+  init: { valid: () => INITS, extreme: () => ['zeros'] },
+  bias: { valid: () => ['0', '0.1', '-1'], extreme: () => [String(LIMITS.biasInit.min), String(LIMITS.biasInit.max)] },
+  seed: { valid: () => ['0', '4', '99'], extreme: () => ['0', String(Number.MAX_SAFE_INTEGER)] },
+  opt: { valid: () => OPTIMIZERS, extreme: () => ['adam'] },
+  lr: { valid: () => ['0.03', '0.1', '0.003'], extreme: () => ['0.00001', '1e-5', '10'] },
+  batch: { valid: () => ['10', '25'], extreme: () => [String(LIMITS.batchSize.min), String(LIMITS.batchSize.max)] },
+  reg: { valid: () => REGULARIZATIONS, extreme: () => ['l1'] },
+  rate: { valid: () => RATES.map(String), extreme: () => ['0', '1'] },
+  speed: { valid: () => ['1', '5'], extreme: () => [String(LIMITS.stepsPerFrame.min), String(LIMITS.stepsPerFrame.max)] },
+  pts: {
+    valid: () => [encodePoints([[0, 0, 1], [1.5, -2, 0]])],
+    extreme: () => [encodePoints(Array.from({ length: LIMITS.points.max }, (_, i) => [((i % 241) * 0.05) - 6, 6, i % 2]))],
+  },
+};
+const KEYS = Object.keys(NETWORK_KEYS);
+/** Just outside each numeric range (surely refused). */
+const OUTSIDE = {
+  noise: ['-0.01', '0.51'], test: ['-0.1', '0.91'], layers: ['17', '0,4', '1,1,1,1,1,1,1,1,1', '-1', '8.5'],
+  slope: ['-0.001', '1.001'], bias: ['-10.01', '10.5'], lr: ['0.000009', '10.1', '0'], batch: ['0', '101', '2.5'],
+  rate: ['-0.1', '1.01'], speed: ['0', '101', '1.5'], seed: ['-1', '9007199254740992', '0.5'], relu0: ['0.25', '2'],
+  dseed: ['-1', '1.5'],
+};
+const HOSTILE_KEYS = ['', 'V', 'LR', 'lr ', ' lr', 'l%72', '__proto__', 'constructor', 'toString', 'hasOwnProperty', 'hidden', 'x'.repeat(300), '%', 'lr=lr', '😀'];
+const GARBAGE_CHARS = 'abcxyz019.,-_=&%#?+;/ é😀<>"\'`\\[]{}';
+
+/** encodeURIComponent, except that a lone surrogate becomes its (invalid) UTF-8 bytes. */
+const encode = (text) => {
+  try {
+    return encodeURIComponent(text);
+  } catch {
+    return '%ED%A0%80';
+  }
+};
+
+/** One hash (without "#") of a random class, and that class. */
+function networkCase(fuzz) {
+  const kind = fuzz.pick(['valid', 'extreme', 'outside', 'hostile', 'hostile', 'garbage', 'keys', 'preset', 'repeated']);
+  const entry = (key, value) => `${key}=${fuzz.chance(0.3) ? encode(value) : value}`;
+  const valid = (key) => entry(key, fuzz.pick(NETWORK_KEYS[key].valid()));
+  const parts = [];
+  if (fuzz.chance(0.3)) parts.push(fuzz.chance(0.8) ? 'v=1' : `v=${fuzz.pick(['2', '0', '', 'x'])}`);
+  switch (kind) {
+    case 'valid':
+      for (const key of fuzz.some(KEYS, 6)) parts.push(valid(key));
+      break;
+    case 'extreme':
+      for (const key of fuzz.some(KEYS, 6)) parts.push(entry(key, fuzz.pick(NETWORK_KEYS[key].extreme())));
+      break;
+    case 'outside': {
+      const bad = fuzz.pick(Object.keys(OUTSIDE));
+      for (const key of fuzz.some(KEYS, 3)) if (key !== bad) parts.push(valid(key));
+      parts.push(entry(bad, fuzz.pick(OUTSIDE[bad])));
+      break;
+    }
+    case 'hostile':
+      for (const key of fuzz.some(KEYS, 5)) parts.push(entry(key, hostileValue(fuzz)));
+      break;
+    case 'garbage':
+      return { kind, hash: Array.from({ length: fuzz.int(120) }, () => fuzz.pick([...GARBAGE_CHARS])).join('') };
+    case 'keys':
+      for (let i = 0; i < 1 + fuzz.int(4); i += 1) {
+        const key = fuzz.pick(HOSTILE_KEYS);
+        parts.push(fuzz.chance(0.2) ? key : `${key}=${fuzz.chance(0.5) ? hostileValue(fuzz) : '1'}`);
+      }
+      break;
+    case 'preset':
+      parts.push(`preset=${fuzz.chance(0.6) ? fuzz.pick(PRESET_IDS) : fuzz.pick([...HOSTILE_TEXT.slice(0, 40), 'KILL', 'kill '])}`);
+      for (const key of fuzz.some(KEYS, 2)) parts.push(fuzz.chance(0.5) ? valid(key) : entry(key, hostileValue(fuzz)));
+      break;
+    default: {
+      // The same key again and again, with different values (the last one counts).
+      const key = fuzz.pick(KEYS);
+      for (let i = 0; i < 2 + fuzz.int(4); i += 1) parts.push(fuzz.chance(0.5) ? valid(key) : entry(key, hostileValue(fuzz)));
+    }
+  }
+  return { kind, hash: parts.join(fuzz.chance(0.9) ? '&' : fuzz.pick(['&&', ';', '&=&'])) };
+}
+
+/** pressAndCheck, reporting the page's errors first when the press had no effect. */
+async function press(scope, screen, context, watch) {
+  try {
+    return await pressAndCheck(scope, screen, context);
+  } catch (error) {
+    expect(watch.take().errors, `${context}: no error`).toEqual([]);
+    throw error;
+  }
+}
+
+/** Set the page's hash and wait for the screen's hashchange; returns the hash as the page has it. */
+async function setHash(page, hash) {
+  return page.evaluate(async (next) => {
+    const before = window.location.hash;
+    const changed = new Promise((resolve) => {
+      window.addEventListener('hashchange', () => resolve(true), { once: true });
+      setTimeout(() => resolve(false), 1000);
+    });
+    window.location.hash = next;
+    // As the browser keeps it (percent-encoded), read before the screen rewrites it in full.
+    const hash = window.location.hash;
+    const fired = hash !== before ? await changed : false;
+    // Two frames: the screen applies the state and draws.
+    await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+    return { hash, fired };
+  }, hash);
+}
+
+/** The Network screen's hash notice: whether it shows, and its text. */
+async function hashNotice(page) {
+  const notice = page.locator('[data-field="hash-notice"]');
+  return { shown: await notice.isVisible(), text: (await notice.textContent()) ?? '' };
+}
+
+/** What the notice must say for `problems` (the wording of the screen, checked in full). */
+const noticeFor = (problems) => `Some settings in this link could not be used (${problems.join(', ')})`;
+
+test('network.html: hundreds of malformed and extreme hashes, in place and on load', async ({ page }) => {
+  test.setTimeout(120_000);
+  const fuzz = createFuzz('url-network');
+  const watch = recordConsole(page);
+  await page.goto('/network.html');
+  expect(await waitDrawn(page, MAIN_CANVAS.network), 'the map is drawn on load').toBe('drawn');
+  watch.take();
+  const count = cases(240);
+  for (let i = 0; i < count; i += 1) {
+    const { kind, hash } = networkCase(fuzz);
+    const context = `case ${i} (${kind}), FUZZ_SEED=${fuzz.seed}: #${describeCase(hash)}`;
+    const applied = await setHash(page, hash);
+    fuzz.count(kind);
+    const fragment = applied.hash.replace(/^#/, '');
+    // A fragment naming an element of the page is an in-page link, not settings (kept as they were).
+    const inPageLink = await page.evaluate((text) => text !== '' && !text.includes('=') && document.getElementById(text) !== null, fragment);
+    if (!applied.fired || inPageLink) fuzz.count(inPageLink ? 'in-page link' : 'same hash, no change');
+    else {
+      const { problems } = decodeHash(applied.hash);
+      fuzz.count(problems.length > 0 ? 'ignored: notice' : 'accepted: no notice');
+      const notice = await hashNotice(page);
+      expect(notice.shown, `${context}: the notice shows iff something was ignored (${problems.join(', ')})`).toBe(problems.length > 0);
+      if (problems.length > 0) expect(notice.text, context).toContain(noticeFor(problems));
+    }
+    if (kind === 'valid') expect(decodeHash(applied.hash).problems, `${context}: a valid hash is taken whole`).toEqual([]);
+    const drawn = await waitDrawn(page, MAIN_CANVAS.network);
+    expect(watch.take().errors, `${context}: no error`).toEqual([]);
+    expect(drawn, `${context}: the map is drawn`).toBe('drawn');
+    if (i % 6 === 5 || i === count - 1) {
+      const probe = await press(page, 'network', context, watch);
+      expect(probe, `${context}: a button answers`).not.toBeNull();
+      fuzz.count(`button: ${probe}`);
+      expect(watch.take().errors, `${context}: no error after the press`).toEqual([]);
+    }
+  }
+
+  // A few states opened fresh: the decoder at start-up, not through hashchange.
+  for (let i = 0; i < cases(6); i += 1) {
+    const { kind, hash } = networkCase(fuzz);
+    const context = `load ${i} (${kind}), FUZZ_SEED=${fuzz.seed}: #${describeCase(hash)}`;
+    await page.goto('about:blank');
+    await page.goto(`/network.html#${hash}`);
+    // The fragment as the browser keeps it (the screen rewrites it in full once it has read it).
+    const seen = new URL(`/network.html#${hash}`, 'http://127.0.0.1').hash;
+    const drawn = await waitDrawn(page, MAIN_CANVAS.network);
+    expect(watch.take().errors, `${context}: no error`).toEqual([]);
+    expect(drawn, `${context}: the map is drawn`).toBe('drawn');
+    const { problems, empty } = decodeHash(seen);
+    fuzz.count('page load');
+    if (!empty && !/^#[^=]*$/.test(seen)) {
+      await expect.poll(async () => (await hashNotice(page)).shown, `${context}: notice iff ignored (${problems})`).toBe(problems.length > 0);
+    }
+    expect(await press(page, 'network', context, watch), `${context}: a button answers`).not.toBeNull();
+    expect(watch.take().errors, `${context}: no error`).toEqual([]);
+  }
+  fuzz.report();
+});
+
+// ---- function.html and neuron.html: the query, read once per page load -------------------------
+
+const FUNCTION_KEYS = {
+  functions: [], // drawn per case from ACTIVATIONS
+  range: ['0.001', '1', '5', '20', '1000', '1e6'],
+  probe: ['0', '1', '-3', '20', '1e9'],
+  slope: ['0', '0.01', '0.3', '1', '50'],
+  eluAlpha: ['0', '1', '2', '100'],
+  preluSlope: ['0', '0.25', '-5'],
+  reluAtZero: ['0', '0.5', '1', '0.3'],
+};
+const FUNCTION_CONTROLS = ['functions', 'range', 'zoom', 'probe', 'parameters', 'convention', 'relu-at-zero', 'options', 'timing', 'measure'];
+const NEURON_KEYS = {
+  w1: ['1', '0.5', '-2', '3', '100'],
+  w2: ['-0.5', '0', '3', '-100'],
+  b: ['0', '-8', '8', '1e6'],
+  learningRate: ['0.1', '0.01', '1', '0'],
+  units: ['1', '6', '16', '17', '0'],
+  target: ['abs', 'sin', 'step', 'points'],
+};
+const NEURON_CONTROLS = ['weights', 'presets', 'rate', 'learning-rate', 'lr', 'step', 'gradient-step', 'inspect', 'point', 'target', 'draw', 'points', 'units', 'play', 'train-step', 'reset', 'training'];
+
+/** A query string for function.html or neuron.html: every class of value, hide and lock too. */
+function queryCase(fuzz, screen) {
+  const table = screen === 'function' ? FUNCTION_KEYS : NEURON_KEYS;
+  const controls = screen === 'function' ? FUNCTION_CONTROLS : NEURON_CONTROLS;
+  const kind = fuzz.pick(['valid', 'hostile', 'hostile', 'mixed', 'controls', 'garbage']);
+  const params = [];
+  const value = (key) => {
+    if (key === 'functions') return fuzz.some(ACTIVATIONS, 4).join(',');
+    return fuzz.pick(table[key]);
+  };
+  if (kind === 'garbage') {
+    return { kind, query: Array.from({ length: fuzz.int(150) }, () => fuzz.pick([...GARBAGE_CHARS])).join('') };
+  }
+  for (const key of fuzz.some(Object.keys(table), 5)) {
+    const hostile = kind === 'hostile' || (kind === 'mixed' && fuzz.chance(0.5));
+    params.push([key, hostile ? hostileValue(fuzz) : value(key)]);
+  }
+  if (kind === 'controls' || fuzz.chance(0.3)) {
+    const list = () => fuzz.some([...controls, ...HOSTILE_TEXT.slice(0, 12)], 5).join(fuzz.pick([',', ' ', ',,']));
+    if (fuzz.chance(0.6)) params.push(['hide', list()]);
+    if (fuzz.chance(0.6)) params.push(['lock', list()]);
+  }
+  if (fuzz.chance(0.15)) params.push([fuzz.pick(HOSTILE_KEYS), hostileValue(fuzz)]);
+  const query = params
+    .map(([key, text]) => `${encode(key)}=${fuzz.chance(0.8) ? encode(text) : text.replace(/[#&]/g, '')}`)
+    .join('&');
+  return { kind, query };
+}
+
+/** Whether the page read and used every key (a rough count of what was ignored silently). */
+function ignoresSomething(query, screen) {
+  const params = new URLSearchParams(query);
+  const table = screen === 'function' ? FUNCTION_KEYS : NEURON_KEYS;
+  for (const [key, text] of params) {
+    if (key === 'hide' || key === 'lock') continue;
+    if (!Object.hasOwn(table, key)) return true;
+    if (key === 'functions') {
+      if (text.split(',').some((name) => name.trim() && !ACTIVATIONS.includes(name.trim()))) return true;
+    } else if (key === 'target') {
+      if (!NEURON_KEYS.target.includes(text)) return true;
+    } else if (text === '' || !Number.isFinite(Number(text))) return true;
+  }
+  return false;
+}
+
+for (const screen of ['function', 'neuron']) {
+  test(`${screen}.html: malformed and extreme query strings, one page load each`, async ({ page }) => {
+    test.setTimeout(120_000);
+    const fuzz = createFuzz(`url-${screen}`);
+    const watch = recordConsole(page);
+    for (let i = 0; i < cases(12); i += 1) {
+      const { kind, query } = queryCase(fuzz, screen);
+      const context = `case ${i} (${kind}), FUZZ_SEED=${fuzz.seed}: ${screen}.html?${describeCase(query)}`;
+      await page.goto(`/${screen}.html?${query}`);
+      fuzz.count(kind);
+      const drawn = await waitDrawn(page, MAIN_CANVAS[screen]);
+      expect(watch.take().errors, `${context}: no error`).toEqual([]);
+      expect(drawn, `${context}: the main canvas is drawn`).toBe('drawn');
+      const probe = await press(page, screen, context, watch);
+      fuzz.count(probe ? `button: ${probe}` : 'no button left (all hidden or locked)');
+      if (ignoresSomething(query, screen)) fuzz.count('ignored silently (this screen has no notice)');
+      expect(watch.take().errors, `${context}: no error`).toEqual([]);
+    }
+    fuzz.report();
+  });
+}
+
+// ---- embed.html: the element's keys in a query string -------------------------------------------
+
+/** Values that are surely wrong for each key the embed reads itself (never taken, always warned). */
+const SURELY_WRONG = {
+  screen: ['everything', 'networks', '<b>'],
+  theme: ['neon', 'darkest', '1'],
+  height: ['tall', '-5', 'calc(1px)', '1e3'],
+  width: ['wide', '5 px', 'auto'],
+  hide: ['no-such-control', '__proto__'],
+  lock: ['no-such-control', 'constructor'],
+};
+const EMBED_SETTINGS = {
+  network: { lr: '0.1', layers: '4,4', act: 'tanh', data: 'xor', batch: '20', hidden: '8,8', 'learning-rate': '0.01' },
+  function: { functions: 'relu,gelu', range: '20', probe: '2', 'elu-alpha': '1.5' },
+  neuron: { w1: '0.5', b: '-2', target: 'abs', units: '3' },
+};
+
+function embedCase(fuzz) {
+  const screen = fuzz.pick(['network', 'function', 'neuron']);
+  const kind = fuzz.pick(['valid', 'surely-wrong', 'hostile', 'hostile']);
+  const params = [['screen', screen], ['autoplay', fuzz.pick(['false', 'false', '', 'true'])]];
+  const settings = EMBED_SETTINGS[screen];
+  for (const key of fuzz.some(Object.keys(settings), 3)) {
+    params.push([key, kind === 'hostile' && fuzz.chance(0.7) ? hostileValue(fuzz) : settings[key]]);
+  }
+  if (kind === 'valid' && fuzz.chance(0.5)) params.push(['theme', fuzz.pick(['light', 'dark', 'contrast', 'auto'])]);
+  if (kind === 'valid' && fuzz.chance(0.3)) params.push(['height', fuzz.pick(['520', '40rem', '90vh'])]);
+  if (kind === 'surely-wrong') {
+    const key = fuzz.pick(Object.keys(SURELY_WRONG));
+    params.push([key, fuzz.pick(SURELY_WRONG[key])]);
+  }
+  if (kind === 'hostile') {
+    for (const key of fuzz.some(['theme', 'height', 'width', 'hide', 'lock', 'preset', 'remember', 'origin'], 3)) {
+      params.push([key, hostileValue(fuzz)]);
+    }
+  }
+  const query = params.map(([key, text]) => `${encode(key)}=${encode(text)}`).join('&');
+  return { kind, screen, params, query };
+}
+
+test('embed.html: malformed and extreme query strings, one page load each', async ({ page }) => {
+  test.setTimeout(120_000);
+  const fuzz = createFuzz('url-embed');
+  const watch = recordConsole(page);
+  for (let i = 0; i < cases(16); i += 1) {
+    const { kind, query } = embedCase(fuzz);
+    const context = `case ${i} (${kind}), FUZZ_SEED=${fuzz.seed}: embed.html?${describeCase(query)}`;
+    await page.goto(`/embed.html?${query}`);
+    fuzz.count(kind);
+    // The screen the embed shows: the query's, or network when that was not a screen.
+    const config = readConfig(from(queryAttributes(new URLSearchParams(query))));
+    const started = await page
+      .waitForFunction(() => document.querySelector('relu-lab')?.frames > 0, null, { timeout: 10_000 })
+      .then(() => true, () => false);
+    expect(watch.errors, `${context}: no error`).toEqual([]);
+    expect(started, `${context}: the embed draws frames`).toBe(true);
+    await expect(page.locator('relu-lab'), context).toBeVisible();
+    const state = await waitDrawn(page, MAIN_CANVAS[config.screen]);
+    expect(state === 'drawn' || (state === 'empty' && config.width !== null), `${context}: the main canvas is drawn (${state})`).toBe(true);
+    const probe = await press(page.locator('relu-lab'), config.screen, context, watch);
+    fuzz.count(probe ? `button: ${probe}` : 'no button left (all hidden or locked)');
+    const { errors, warnings } = watch.take();
+    expect(errors, `${context}: no error`).toEqual([]);
+    const warned = warnings.some((text) => text.startsWith('<relu-lab>: ignored'));
+    if (kind === 'surely-wrong') expect(warned, `${context}: the ignored value is named in a console warning`).toBe(true);
+    if (kind === 'valid') expect(warnings, `${context}: a valid query gives no warning`).toEqual([]);
+    fuzz.count(warned ? 'ignored: warned' : 'no warning');
+  }
+  fuzz.report();
+});
+
+const from = (entries) => {
+  const map = new Map(entries);
+  return (name) => map.get(name) ?? null;
+};
+
+// ---- issue 9, item 7: `hidden` is HTML's attribute; old links still mean layers ------------------
+
+test('embed.html?hidden=8,8 (an old link) shows the network with layers 8,8; layers wins over it', async ({ page }) => {
+  const watch = recordConsole(page);
+  await page.goto('/embed.html?screen=network&autoplay=false&hidden=8,8');
+  const lab = page.locator('relu-lab');
+  await expect(lab).toBeVisible();
+  await page.evaluate(() => document.querySelector('relu-lab').ready);
+  expect(await lab.evaluate((element) => element.hasAttribute('hidden'))).toBe(false);
+  expect(await lab.evaluate((element) => element.getState().network.hidden)).toEqual([8, 8]);
+  expect(await waitDrawn(page, MAIN_CANVAS.network)).toBe('drawn');
+
+  await page.goto('/embed.html?screen=network&autoplay=false&hidden=8,8&layers=3');
+  await page.evaluate(() => document.querySelector('relu-lab').ready);
+  expect(await lab.evaluate((element) => element.getState().network.hidden)).toEqual([3]);
+  expect(watch.take()).toEqual({ errors: [], warnings: [] });
+});

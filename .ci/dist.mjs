@@ -205,6 +205,7 @@ const distPackage = {
     'function.html',
     'neuron.html',
     'network.html',
+    'favicon.svg',
     'css/',
     'js/',
     'pkg/',

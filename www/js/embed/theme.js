@@ -6,7 +6,7 @@
 //   - selectors :root, html and body are pointed at the embed's frame element;
 //   - every prefers-color-scheme media rule gets a media text that follows the embed's theme:
 //     as written for "auto", always on or always off for light, dark and contrast (contrast
-//     is light with the overrides in css/embed.css).
+//     is light with the overrides in css/tokens.css and css/embed.css).
 //   - every media rule that tests only the width ((min-width: 56rem)) is copied into an
 //     @container rule on the screen's holder (container name CONTAINER) and switched off, so a
 //     screen lays itself out for the width it is given in the host page, not the window's.

@@ -69,7 +69,7 @@ test.describe('network screen', () => {
     expect(Number(accuracy.replace('%', ''))).toBeGreaterThan(90);
   });
 
-  test('kill preset: most units die, in the diagram, the meters and the log; revive: far fewer', async ({ page }) => {
+  test('kill preset: most units die, in the diagram, the meters and the log; PReLU: none can', async ({ page }) => {
     await openScreen(page, '#preset=kill&speed=100');
     await expect(page.locator(`${screen} [data-preset="kill"]`)).toHaveAttribute('aria-pressed', 'true');
     await waitForPauseAt(page, 2000);
@@ -88,9 +88,9 @@ test.describe('network screen', () => {
     await expect(field(page, 'announcer')).toContainText(/Paused at step 2,000, where this scenario shows its effect/);
     await expect(page.locator(`${screen} [data-chart="dead"] canvas`)).toHaveAttribute('aria-label', /times a unit died or came back/);
 
-    // The same run with PReLU: few inactive units, none dead (only ReLU units can die).
-    await page.locator(`${screen} [data-preset="revive"]`).click();
-    await expect(page.locator(`${screen} [data-preset="revive"]`)).toHaveAttribute('aria-pressed', 'true');
+    // The same run with PReLU: no unit can die; the loss is still far from healthy.
+    await page.locator(`${screen} [data-preset="prelu"]`).click();
+    await expect(page.locator(`${screen} [data-preset="prelu"]`)).toHaveAttribute('aria-pressed', 'true');
     // Faster: the speed is not part of the run, so the preset stays active.
     await page.locator(`${screen} [data-setting="stepsPerFrame"]`).evaluate((slider) => {
       slider.value = '100';
@@ -270,6 +270,7 @@ test.describe('network screen', () => {
     });
 
     test('keyboard only: change a setting, train, inspect a point', async ({ page }) => {
+      test.setTimeout(60_000); // many Tab presses: from the map's side round to the inspector
       await openScreen(page);
       // A setting: one more hidden layer.
       const addLayer = action(page, 'add-layer');
@@ -374,11 +375,59 @@ test.describe('network screen', () => {
         const control = controls.nth(i);
         const box = await control.boundingBox();
         const type = await control.getAttribute('type');
-        if (type !== 'radio') {
+        if (type !== 'radio' && type !== 'checkbox') {
           expect(box.height, await control.evaluate((el) => el.outerHTML.slice(0, 80))).toBeGreaterThanOrEqual(24);
         }
         await expect(control).toHaveAccessibleName(/\S/);
       }
+    });
+
+    test('inspecting a point pauses training, and stopping resumes it', async ({ page }) => {
+      await page.emulateMedia({ reducedMotion: 'no-preference' });
+      await openScreen(page);
+      await expect(page.locator(screen)).toHaveAttribute('data-playing', 'true');
+      await action(page, 'inspect').click();
+      await expect(page.locator(screen)).toHaveAttribute('data-playing', 'false');
+      await expect(field(page, 'inspect-hint')).toContainText('Training is paused while you inspect');
+      const step = await read(page, 'step');
+      await page.waitForTimeout(600);
+      expect(await read(page, 'step')).toBe(step); // the numbers hold still
+      await action(page, 'inspect-close').click();
+      await expect(page.locator(screen)).toHaveAttribute('data-playing', 'true');
+      await expect.poll(() => readNumber(page, 'step')).toBeGreaterThan(Number(step));
+    });
+
+    test('locked controls say “Fixed for this lesson” in visible text', async ({ page }) => {
+      await openScreen(page);
+      await page.evaluate(async () => {
+        const { mountNetworkScreen } = await import('/js/screens/network/screen.js');
+        const host = document.createElement('div');
+        host.id = 'locked';
+        document.querySelector('main').append(host);
+        window.locked = mountNetworkScreen(host, { useHash: false, idPrefix: 'locked', controls: { disabled: ['learning-rate', 'step'] } });
+      });
+      const locked = page.locator('#locked');
+      await expect(locked.locator('[data-control="learning-rate"] .nw-locked')).toHaveText('Fixed for this lesson');
+      await expect(locked.locator('[data-control="learning-rate"] .nw-locked')).toBeVisible();
+      await expect(locked.locator('[data-control="step"] .nw-locked')).toBeVisible();
+      await expect(locked.locator('[data-control="optimizer"] .nw-locked')).toHaveCount(0);
+      await page.evaluate(() => window.locked.destroy());
+    });
+
+    test('the guide opens on a first visit, from one button, and not from a link', async ({ page }) => {
+      await openScreen(page);
+      const guide = field(page, 'guide');
+      await expect(guide).toBeVisible();
+      await expect(guide).toContainText('Inside the network: each square is one hidden unit');
+      await action(page, 'guide-close').click();
+      await expect(guide).toBeHidden();
+      await expect(action(page, 'guide')).toHaveAttribute('aria-expanded', 'false');
+      await action(page, 'guide').click();
+      await expect(guide).toBeVisible();
+      await page.goto('about:blank');
+      await openScreen(page, '#preset=healthy');
+      await expect(field(page, 'guide')).toBeHidden();
+      expect(await page.evaluate(() => localStorage.length)).toBe(0); // nothing stored
     });
 
     for (const colorScheme of ['light', 'dark']) {
@@ -392,5 +441,109 @@ test.describe('network screen', () => {
         await expectNoAxeViolations(page);
       });
     }
+  });
+
+  test.describe('every sentence true (issue 10)', () => {
+    test('the corrected sentences are gone and the new ones are there', async ({ page }) => {
+      const sentence = field(page, 'preset-sentence');
+      await openScreen(page, '#preset=kill&speed=1');
+      await expect(sentence).toContainText('a deeper unit can come back when the layers below it change');
+      await expect(sentence).not.toContainText('They never come back');
+      await openScreen(page, '#preset=vanishing&speed=1');
+      await expect(sentence).toContainText('each layer passes back only about a fifth of the gradient');
+      await expect(sentence).not.toContainText('at most 1/4');
+      await openScreen(page, '#preset=negative-bias&speed=1');
+      await expect(page.locator(`${screen} [data-preset="negative-bias"]`)).toHaveText('Dead from the start: bias −5');
+      await expect(sentence).toContainText('the network is born dead (its output is constant over the input plane at initialisation)');
+      await openScreen(page, '#preset=revive&speed=1'); // an old link
+      await expect(page.locator(`${screen} [data-preset="prelu"]`)).toHaveAttribute('aria-pressed', 'true');
+      await expect(sentence).toContainText('no unit can die (there is nothing to revive)');
+      const text = await page.locator(screen).innerText();
+      for (const gone of ['Revive with PReLU', 'Born dead: bias', 'Hardly any unit ends inactive', 'No gradient reaches the last hidden layer', 'half the units']) {
+        expect(text).not.toContain(gone);
+      }
+      // The weight penalty says what it does; the unit card shows the unit's own gradient.
+      await expect(page.locator(`${screen} [data-control="regularization"]`)).toContainText('The penalty is on the weights');
+      await expect(page.locator(`${screen} .unit-card`)).toContainText('Its mean |dL/dz|');
+    });
+
+    test('dead from the start is explained at step 0; ratios read as factors; the layer table has the activation scale', async ({ page }) => {
+      await page.emulateMedia({ reducedMotion: 'reduce' });
+      await openScreen(page);
+      await expect(field(page, 'start-note')).toContainText('At step 0, 3 of the 24 units were already dead (layers 2 and 3): dead from the start');
+      await expect(page.locator(`${screen} .layer-meters__summary`)).toContainText(/Gradient ‖dL\/dz‖ at layer 1 is (×|1\/)[\d.,]+ (of )?that at layer 3\./);
+      await expect(page.locator(`${screen} .layer-meters__summary`)).not.toContainText('%');
+      const scales = await page.locator(`${screen} .layer-meters tbody [data-field="scale"]`).evaluateAll((cells) => cells.map((cell) => Number(cell.dataset.value)));
+      expect(scales).toHaveLength(3);
+      for (const scale of scales) expect(scale).toBeGreaterThan(0.5);
+    });
+
+    test('ReLU at learning rate 10: the screen says the rate is too high and most units died', async ({ page }) => {
+      await openScreen(page, '#lr=10&speed=20');
+      const warning = field(page, 'rate-warning');
+      await expect(warning).toBeVisible({ timeout: 30_000 });
+      await expect(warning).toContainText('The learning rate is too high for these ReLU units: most of them died');
+      await expect(field(page, 'announcer')).toContainText('most of them died');
+      await expect(page.locator(screen)).toHaveAttribute('data-playing', 'true'); // it goes on
+      await expect(field(page, 'diverged')).toBeHidden();
+    });
+
+    test('the loss chart follows the data: a loss of 13 is on the chart', async ({ page }) => {
+      await openScreen(page, '#preset=prelu&speed=100');
+      await waitForPauseAt(page, 2000);
+      expect(await readNumber(page, 'train-loss')).toBeGreaterThan(13);
+      const loss = page.locator(`${screen} [data-chart="loss"] canvas`);
+      await expect(loss).toHaveAttribute('data-y-scale', 'log');
+      const top = Number(await loss.getAttribute('data-y-max'));
+      const highest = Number(await loss.getAttribute('data-max-loss'));
+      expect(highest).toBeGreaterThan(13);
+      expect(top).toBeGreaterThanOrEqual(highest);
+      await expect(field(page, 'rate-warning')).toContainText('The loss is exploding');
+    });
+  });
+
+  test.describe('on a phone (360 px)', () => {
+    test.use({ viewport: { width: 360, height: 740 }, hasTouch: true, reducedMotion: 'reduce' });
+
+    test('the learning rate is two taps from the top; Inspect brings its trace into view', async ({ page }) => {
+      await openScreen(page);
+      await page.evaluate(() => window.scrollTo(0, 0));
+      await action(page, 'settings').tap();
+      await page.locator(`${screen} [data-action="settings-tab"][data-group="train"]`).tap();
+      const rate = page.locator(`${screen} input[type="range"][data-setting="train.learningRate"]`);
+      await expect(rate).toBeInViewport();
+      await page.locator(`${screen} [data-action="settings-close"]`).tap();
+      await expect(rate).toBeHidden();
+      await action(page, 'inspect').tap();
+      await expect(page.locator(`${screen} .trace-inspector`)).toBeInViewport();
+    });
+
+    test('every touch target is at least 44 × 44 px and no text is under 12 px', async ({ page }) => {
+      await openScreen(page, '#preset=kill');
+      await action(page, 'step').tap();
+      await action(page, 'inspect').tap();
+      await action(page, 'settings').tap();
+      const small = await page.evaluate((selector) => {
+        const root = document.querySelector(selector);
+        const visible = (el) => el.getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden';
+        const targets = [...root.querySelectorAll('button, select, input, a[href]')].filter(visible)
+          .map((el) => (el.matches('input[type="radio"], input[type="checkbox"]') ? el.closest('label') ?? el : el));
+        const tooSmall = targets.filter((el) => {
+          const r = el.getBoundingClientRect();
+          return r.height < 44 || r.width < 44;
+        }).map((el) => `${el.outerHTML.slice(0, 70)} ${Math.round(el.getBoundingClientRect().width)}×${Math.round(el.getBoundingClientRect().height)}`);
+        const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+        const tinyText = [];
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          const el = node.parentElement;
+          if (!node.textContent.trim() || !visible(el) || el.closest('.visually-hidden')) continue;
+          const size = parseFloat(getComputedStyle(el).fontSize);
+          if (size < 12) tinyText.push(`${size}px: ${node.textContent.trim().slice(0, 30)}`);
+        }
+        return { tooSmall, tinyText };
+      }, screen);
+      expect(small.tooSmall).toEqual([]);
+      expect(small.tinyText).toEqual([]);
+    });
   });
 });

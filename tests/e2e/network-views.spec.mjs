@@ -89,6 +89,9 @@ test.describe('network views harness', () => {
     );
     await expect(card(page).locator('[data-field="activation"]')).toHaveText('a = ReLU(z) = max(0, z)');
     await expect(card(page).locator('[data-field="active"]')).toHaveText(/^\d+% of 250 training points$/);
+    // The unit's own gradient figures, not its layer's.
+    await expect(card(page)).toContainText('Its mean |dL/dz|');
+    await expect(card(page).locator('[data-field="grad-z"]')).toHaveText(/^\d|× 10/);
 
     await page.keyboard.press('ArrowDown');
     await expect(focused).toHaveAttribute('data-unit', '1');
@@ -167,9 +170,10 @@ test.describe('network views harness', () => {
     expect(gradients[0]).toBeGreaterThan(0);
     expect(gradients[0] * 100).toBeLessThan(gradients[5]);
     await expect(page.locator('.layer-meters__summary')).toContainText(/at layer 1 is 1\/[\d,]+ of that at layer 6/);
-    // Sigmoid units are never "dead"; those with z ≤ 0 everywhere are "inactive".
+    // Sigmoid units are never "dead", and z ≤ 0 everywhere is no failure for them: no marks.
     await expect(page.locator('.diagram-unit[data-dead="true"]')).toHaveCount(0);
-    await expect(page.locator('.diagram-unit[data-state="inactive"]').first()).toHaveAttribute('aria-label', /inactive/);
+    await expect(page.locator('.diagram-unit[data-state="inactive"]')).toHaveCount(0);
+    await expect(page.locator('.diagram-unit').first()).toHaveAttribute('aria-label', /active on/);
   });
 
   for (const scheme of ['light', 'dark']) {

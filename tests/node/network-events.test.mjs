@@ -36,14 +36,34 @@ test('events are batched for EVENT_BATCH_MS, then said in one message, in order'
   core.push(event(12, 1, 3));
   assert.equal(take(EVENT_BATCH_MS - 1), '', 'not yet due');
   assert.equal(take(EVENT_BATCH_MS - 1), '', 'reading the same list again adds nothing');
-  assert.equal(take(EVENT_BATCH_MS), 'batch 1');
-  assert.deepEqual(words.batches[0], [event(10, 0, 1), event(12, 1, 3)]);
+  assert.equal(take(EVENT_BATCH_MS), 'batch 2', 'the batch as it stood when it closed');
+  assert.deepEqual(words.batches[1], [event(10, 0, 1), event(12, 1, 3)]);
   assert.equal(batcher.pending, 0);
   assert.equal(take(2 * EVENT_BATCH_MS), '', 'nothing new, nothing said');
   // A pause, a step or another moment says the batch at once.
   core.push(event(20, 0, 1, false));
-  assert.equal(take(2 * EVENT_BATCH_MS + 1, true), 'batch 2');
-  assert.deepEqual(words.batches[1], [event(20, 0, 1, false)]);
+  assert.equal(take(2 * EVENT_BATCH_MS + 1, true), 'batch 3');
+  assert.deepEqual(words.batches[2], [event(20, 0, 1, false)]);
+});
+
+test('the log keeps up: its top line words the open batch as soon as events come in', () => {
+  const core = fakeCore();
+  const batcher = createEventBatcher();
+  const words = recorder();
+  const take = (now) => batcher.take(core.events(), now, { flush: false, describe: words.describe });
+  const version = batcher.logVersion;
+  core.push(event(33, 0, 1));
+  assert.equal(take(0), '', 'not said yet');
+  assert.deepEqual(batcher.log, ['batch 1'], 'but in the log at once');
+  assert.notEqual(batcher.logVersion, version);
+  core.push(event(40, 1, 2));
+  take(10);
+  assert.deepEqual(batcher.log, ['batch 2'], 'the same line, rewritten with the new event');
+  assert.deepEqual(words.batches[1], [event(33, 0, 1), event(40, 1, 2)]);
+  assert.equal(take(EVENT_BATCH_MS), 'batch 2');
+  core.push(event(90, 2, 0));
+  take(EVENT_BATCH_MS + 1);
+  assert.deepEqual(batcher.log, ['batch 3', 'batch 2'], 'a closed batch keeps its line; the next opens a new one');
 });
 
 test('none lost, none repeated, each at its step, however rarely the list is read', () => {
@@ -53,6 +73,11 @@ test('none lost, none repeated, each at its step, however rarely the list is rea
   const core = fakeCore(256);
   const batcher = createEventBatcher();
   const words = recorder();
+  const spoken = [];
+  const take = (now, flush) => {
+    const message = batcher.take(core.events(), now, { flush, describe: words.describe });
+    if (message) spoken.push(message);
+  };
   let step = 0;
   let now = 0;
   for (let i = 0; i < 3000; i += 1) {
@@ -60,15 +85,16 @@ test('none lost, none repeated, each at its step, however rarely the list is rea
     core.push(event(step, Math.floor(random() * 3), Math.floor(random() * 8), random() < 0.5));
     now += random() * 40;
     // Reads come at most every ~200 events (within the core's 256), sometimes after each one.
-    if (random() < 0.3 || i % 200 === 199) batcher.take(core.events(), now, { flush: random() < 0.05, describe: words.describe });
+    if (random() < 0.3 || i % 200 === 199) take(now, random() < 0.05);
   }
-  batcher.take(core.events(), now, { flush: true, describe: words.describe });
-  const said = words.batches.flat();
+  take(now, true);
+  // Each spoken message is the wording of one closed batch ("batch k": the k-th wording).
+  const said = spoken.flatMap((message) => words.batches[Number(message.split(' ')[1]) - 1]);
   assert.equal(said.length, core.all.length);
   assert.deepEqual(said, core.all, 'every event once, in order, with its own step');
   // The log keeps the latest EVENT_LOG_LENGTH messages, newest first.
   assert.equal(batcher.log.length, EVENT_LOG_LENGTH);
-  assert.deepEqual(batcher.log, Array.from({ length: EVENT_LOG_LENGTH }, (_, i) => `batch ${words.batches.length - i}`));
+  assert.deepEqual(batcher.log, spoken.slice(-EVENT_LOG_LENGTH).reverse());
 });
 
 test('when the last event seen was dropped from the core’s list, the ones after its step are taken', () => {
@@ -90,7 +116,7 @@ test('a reset forgets the batch and the log; the next run starts afresh', () => 
   assert.equal(batcher.pending, 0);
   assert.deepEqual(batcher.log, []);
   // A new run's list starts again at low steps: nothing is mistaken for already seen.
-  assert.equal(batcher.take([event(4, 0, 0)], 2, { flush: true, describe: words.describe }), 'batch 2');
+  assert.equal(batcher.take([event(4, 0, 0)], 2, { flush: true, describe: words.describe }), 'batch 3');
 });
 
 test('the screen’s words for a batch name the units and the steps', () => {

@@ -30,6 +30,36 @@ export function niceTicks(max, count = 4) {
   return values;
 }
 
+/**
+ * The loss chart's y axis for losses up to `maxLoss` and down to `minLoss` (finite, ≥ 0):
+ * linear from 0 while every loss is at most 3, with a top that grows with the data; above 3,
+ * a log scale over whole decades (0.01 … 100 for a loss of 13), so that a loss of 13 and one
+ * of 0.05 both show. No point is ever outside the axis.
+ * Returns { scale: 'linear' | 'log', domain: [low, high], ticks }.
+ */
+export function lossAxis(maxLoss, minLoss = 0) {
+  const top = Number.isFinite(maxLoss) && maxLoss > 0 ? maxLoss : 0;
+  if (top <= 3) {
+    const high = Math.max(0.8, Math.ceil(top * 5) / 5);
+    return { scale: 'linear', domain: [0, high], ticks: niceTicks(high, 3) };
+  }
+  const bottom = Number.isFinite(minLoss) && minLoss > 0 ? minLoss : 0.01;
+  const low = 10 ** Math.floor(Math.log10(Math.min(bottom, 0.1)));
+  const high = 10 ** Math.ceil(Math.log10(top * 1.0001));
+  const ticks = [];
+  const decades = Math.round(Math.log10(high / low));
+  const every = Math.max(1, Math.ceil(decades / 4));
+  for (let d = 0; d <= decades; d += every) ticks.push(Number((low * 10 ** d).toPrecision(6)));
+  return { scale: 'log', domain: [Math.max(low, 1e-6), high], ticks };
+}
+
+/** A log map from `domain` [d0, d1] (both > 0) to `range`; values ≤ d0 go to d0. */
+function logScale([d0, d1], [r0, r1]) {
+  const l0 = Math.log10(d0);
+  const factor = (r1 - r0) / (Math.log10(d1) - l0);
+  return (value) => r0 + (Math.log10(Math.max(d0, value)) - l0) * factor;
+}
+
 /** 1500 → "1.5k", 2000000 → "2M", 40 → "40". */
 export function shortCount(value) {
   if (value >= 1e6) return `${Number((value / 1e6).toPrecision(3))}M`;
@@ -41,9 +71,12 @@ export function shortCount(value) {
  * Draw one chart.
  * data: {
  *   width, height: CSS pixels,
- *   columns: Float32Array of records (HISTORY.stride numbers each), count: records to use,
- *   series: [{ column, color, dash: [] | [on, off], lineWidth }],
+ *   columns: Float32Array of records (`stride` numbers each, HISTORY.stride by default, step
+ *     first), count: records to use,
+ *   series: [{ column, color, dash: [] | [on, off], lineWidth, label }] (a label, such as a
+ *     layer number, is written at the line's last point, so lines are told apart without colour),
  *   yDomain: [min, max] (values outside are clipped), yTicks: values, yFormat: v => text,
+ *   yScale: 'linear' (default) or 'log' (yDomain above 0; see lossAxis),
  *   xMax: the last step (the x axis runs from 0 to at least this),
  *   markers: [{ step, died }] drawn as ▼ (died) at the top and ▲ (came back) at the bottom,
  *   markerColors: { died, revived },
@@ -64,7 +97,7 @@ export function drawHistoryChart(ctx, data) {
   const xTicks = niceTicks(xMax, width < 260 ? 2 : 4);
   const xEnd = Math.max(xMax, xTicks.at(-1));
   const x = linearScale([0, xEnd], [frame.left, right]);
-  const y = linearScale(yDomain, [bottom, frame.top]);
+  const y = data.yScale === 'log' ? logScale(yDomain, [bottom, frame.top]) : linearScale(yDomain, [bottom, frame.top]);
 
   ctx.clearRect(0, 0, width, height);
   ctx.fillStyle = theme.background;
@@ -89,7 +122,7 @@ export function drawHistoryChart(ctx, data) {
   ctx.strokeStyle = theme.muted;
   ctx.strokeRect(frame.left + 0.5, frame.top + 0.5, frame.width - 1, frame.height - 1);
   ctx.fillStyle = theme.ink;
-  ctx.font = `11px ${theme.font}`;
+  ctx.font = `12px ${theme.font}`;
   ctx.textAlign = 'right';
   ctx.textBaseline = 'middle';
   for (const value of data.yTicks) ctx.fillText(data.yFormat(value), frame.left - 4, y(value));
@@ -104,11 +137,13 @@ export function drawHistoryChart(ctx, data) {
   ctx.rect(frame.left, frame.top, frame.width, frame.height);
   ctx.clip();
   ctx.lineJoin = 'round';
-  const stride = HISTORY.stride;
+  const stride = data.stride ?? HISTORY.stride;
   const [low, high] = yDomain;
+  const ends = [];
   for (const line of series) {
     ctx.beginPath();
     let drawing = false;
+    let end = null;
     for (let r = 0; r < count; r += 1) {
       const value = columns[r * stride + line.column];
       if (!Number.isFinite(value)) {
@@ -120,13 +155,26 @@ export function drawHistoryChart(ctx, data) {
       if (drawing) ctx.lineTo(px, py);
       else ctx.moveTo(px, py);
       drawing = true;
+      end = { px, py };
     }
     ctx.setLineDash(line.dash ?? []);
     ctx.lineWidth = line.lineWidth ?? 2;
     ctx.strokeStyle = line.color;
     ctx.stroke();
+    if (line.label && end) ends.push({ ...end, label: line.label, color: line.color });
   }
   ctx.setLineDash([]);
+  ctx.font = `600 12px ${theme.font}`;
+  ctx.textAlign = 'right';
+  ctx.textBaseline = 'middle';
+  for (const end of ends) {
+    ctx.fillStyle = theme.background;
+    const w = ctx.measureText(end.label).width + 4;
+    const py = Math.min(bottom - 7, Math.max(frame.top + 7, end.py));
+    ctx.fillRect(end.px - w - 3, py - 7, w, 14);
+    ctx.fillStyle = end.color;
+    ctx.fillText(end.label, end.px - 5, py);
+  }
 
   // Event marks: a thin line and a shape, so colour is never the only cue.
   for (const marker of data.markers ?? []) {

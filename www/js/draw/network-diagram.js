@@ -26,13 +26,13 @@ const SIZES = {
  * { width, height, unitSize, labelsFit, columns: [[{ x, y, size, round }]] }
  * where (x, y) is a node's top-left corner and `round` marks the input and output circles.
  */
-export function diagramGeometry(columnSizes, availableWidth) {
+export function diagramGeometry(columnSizes, availableWidth, { minUnit = SIZES.minUnit } = {}) {
   const count = columnSizes.length;
   const tallest = Math.max(1, ...columnSizes);
   let pitch = (availableWidth - 2 * SIZES.margin) / count;
   const byHeight = (SIZES.maxHeight - 2 * SIZES.paddingY) / tallest / 1.25;
   const unitSize = Math.floor(
-    Math.max(SIZES.minUnit, Math.min(SIZES.maxUnit, pitch * 0.5, byHeight)),
+    Math.max(minUnit, Math.min(Math.max(SIZES.maxUnit, minUnit), pitch * 0.5, byHeight)),
   );
   pitch = Math.max(pitch, unitSize + SIZES.minGap);
   const rowGap = Math.max(6, Math.round(unitSize * 0.25));

@@ -7,7 +7,7 @@ import { formatInteger, formatShare } from '../text/format.js';
 import { initName } from '../text/names.js';
 
 /** Deepest network the Network screen opens (its LIMITS.layers.max and units.max). */
-export const NETWORK_SCREEN_LIMITS = Object.freeze({ layers: 8, units: 16 });
+export const NETWORK_SCREEN_LIMITS = Object.freeze({ layers: 16, units: 16 });
 
 /** SCIENCE.md's closed form for one input on [0, 1], zero biases: 1 − (1 − 2^−N)^H. */
 export function bornDeadFormula(width, depth) {

@@ -103,6 +103,21 @@ export function createActions(screen) {
       if (navigator.clipboard?.writeText) navigator.clipboard.writeText(link).then(done, failed);
       else failed();
     },
+    guide() {
+      screen.panels.toggleGuide();
+    },
+    'guide-close'() {
+      screen.panels.closeGuide();
+    },
+    settings() {
+      screen.panels.toggleSettings();
+    },
+    'settings-close'() {
+      screen.panels.closeSettings();
+    },
+    'settings-tab'(button) {
+      screen.panels.showGroup(button.dataset.group);
+    },
     'dismiss-notice'() {
       parts.fields.hashNotice.hidden = true;
       parts.buttons.play.focus();

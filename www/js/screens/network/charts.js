@@ -1,10 +1,14 @@
 // Component: four small charts over training steps (loss, accuracy, dead units, sparsity),
 // drawn from a copy of the core's history columns by the pure drawHistoryChart. The screen
 // calls update() once per drawn frame; a chart redraws only when its data, size or theme
-// changed. Dead-and-revive events are marked on the dead-unit chart.
+// changed. Dead-and-revive events are marked on the dead-unit chart. The loss axis follows the
+// data (linear up to 3, then a log scale: no loss is ever off the chart), and the sparsity chart
+// shows each hidden layer (thin, numbered lines) beside all of them together.
 import { sizeCanvas } from '../../ui/canvas.js';
 import { setText } from '../../ui/dom.js';
-import { drawHistoryChart, HISTORY, niceTicks } from '../../draw/history-chart.js';
+import { drawHistoryChart, HISTORY, lossAxis, niceTicks, shortCount } from '../../draw/history-chart.js';
+import { readTokenList } from '../../ui/theme.js';
+import { formatNumber } from '../../text/format.js';
 import { formatPercent } from '../../text/format.js';
 import { watchWidth } from '../../ui/observe.js';
 
@@ -39,7 +43,7 @@ const CHARTS = [
   {
     key: 'sparsity',
     title: 'Sparsity (share of zeros)',
-    legend: [`${LINE('nw-line--sparsity')}all hidden layers`],
+    legend: [`${LINE('nw-line--sparsity')}all hidden layers`, '<span>thin, numbered: each layer</span>'],
   },
 ];
 
@@ -77,6 +81,9 @@ export function createCharts(container, options) {
     return { ...chart, canvas: figure.querySelector('canvas'), holder: figure.querySelector('.nw-chart__canvas'), width: 0, drawnKey: '' };
   });
   let lastDraw = -Infinity;
+  /** @type {string[] | null} the per-layer line colours (the --fn-1 … --fn-6 series tokens) */
+  let palette = null;
+  let paletteKey = -1;
   const stops = charts.map((chart) =>
     watchWidth(chart.holder, (width) => {
       chart.width = width;
@@ -88,6 +95,7 @@ export function createCharts(container, options) {
   return {
     /**
      * data: { columns, count (records), step, playing, markers: [{ step, died }], unitCount, canDie,
+     *         layerHistory (layer-history.js: each layer's sparsity),
      *         theme (readTheme plus colours: train, test, dead, sparsity, died, revived),
      *         themeKey (changes with the colour scheme) }
      */
@@ -100,7 +108,11 @@ export function createCharts(container, options) {
       setField('revived-label', data.canDie ? 'came back' : 'active again');
       const lastStep = count > 0 ? columns[(count - 1) * HISTORY.stride] : 0;
       const xMax = Math.max(lastStep, data.step);
-      const key = `${count}|${lastStep}|${data.step}|${data.markers.length}|${data.themeKey}`;
+      const key = `${count}|${lastStep}|${data.step}|${data.markers.length}|${data.themeKey}|${data.layerHistory.count}`;
+      if (data.themeKey !== paletteKey) {
+        paletteKey = data.themeKey;
+        palette = null;
+      }
       // While playing, about 10 redraws a second are plenty for a chart; the cost per frame
       // stays bounded anyway (at most 512 records).
       const now = performance.now();
@@ -114,17 +126,29 @@ export function createCharts(container, options) {
           if (Number.isFinite(value) && value > maxLoss) maxLoss = value;
         }
       }
-      const lossTop = Math.min(3, Math.max(0.8, Math.ceil(maxLoss * 5) / 5));
+      let minLoss = Infinity;
+      for (let r = 0; r < count; r += 1) {
+        const value = columns[r * HISTORY.stride + HISTORY.trainLoss];
+        if (Number.isFinite(value) && value > 0 && value < minLoss) minLoss = value;
+      }
+      const loss = lossAxis(maxLoss, minLoss);
+      const lossCanvas = charts[0].canvas;
+      lossCanvas.dataset.yScale = loss.scale;
+      lossCanvas.dataset.yMax = String(loss.domain[1]);
+      lossCanvas.dataset.maxLoss = String(maxLoss);
       const deadTop = Math.max(1, data.unitCount);
+      const layers = data.layerHistory;
+      palette ??= readTokenList(container, 'fn', 6);
       const setup = {
         loss: {
           series: [
             { column: HISTORY.trainLoss, color: theme.train },
             { column: HISTORY.testLoss, color: theme.test, dash: [6, 4] },
           ],
-          yDomain: [0, lossTop],
-          yTicks: niceTicks(lossTop, 3),
-          yFormat: (v) => String(v),
+          yDomain: loss.domain,
+          yScale: loss.scale,
+          yTicks: loss.ticks,
+          yFormat: (v) => (v >= 1000 ? shortCount(v) : formatNumber(v, 2)),
         },
         accuracy: {
           series: [
@@ -143,7 +167,19 @@ export function createCharts(container, options) {
           markers: data.markers,
         },
         sparsity: {
-          series: [{ column: HISTORY.sparsity, color: theme.sparsity }],
+          columns: layers.columns,
+          count: layers.count,
+          stride: layers.stride,
+          series: [
+            ...Array.from({ length: layers.layers }, (_, index) => ({
+              column: 2 + index,
+              color: palette[index % palette.length],
+              lineWidth: 1.25,
+              dash: index >= palette.length ? [4, 3] : [],
+              label: String(index + 1),
+            })),
+            { column: 1, color: theme.sparsity, lineWidth: 3 },
+          ],
           yDomain: [0, 1],
           yTicks: [0, 0.5, 1],
           yFormat: (v) => formatPercent(v, 0),

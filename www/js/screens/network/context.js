@@ -42,6 +42,8 @@ export function createScreenContext(parts, state, resolution) {
     themeKey: 0,
     lastSummary: null,
     markers: [],
+    shownLog: -1, // the event log's version last written
+    warned: '', // the learning-rate warning last said ("version:kind")
     described: { key: '', selection: '' },
     views: {},
     reader: createFrameReader(resolution),
@@ -66,6 +68,8 @@ export function createScreenContext(parts, state, resolution) {
     inspection: null,
     heatmap: null,
     charts: null,
+    /** The guide and the narrow-screen settings sheet (panels.js). */
+    panels: null,
     /** The address (hash-sync.js); writes nothing when the screen does not use the hash. */
     hashSync: { write: (_options = {}) => {}, stop: () => {} },
   };

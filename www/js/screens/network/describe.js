@@ -1,6 +1,7 @@
 // Words for the network screen: unit names, event messages, and the text alternatives of the
 // canvases. Pure functions of plain data; importable from Node.
 import { formatInteger, formatLoss, formatPercent } from '../../text/format.js';
+import { marksOffUnits } from './views/unit-text.js';
 
 /** "2.5" for layer index 1, unit index 4 (shown 1-based: layer 2, unit 5). */
 export function unitName({ layer, unit }) {
@@ -78,7 +79,7 @@ export function describeSummary(summary) {
   if (summary.unitCount === 0) {
     parts.push('no hidden units');
   } else {
-    parts.push(`${summary.offCount} of ${summary.unitCount} units ${summary.canDie ? 'dead' : 'inactive'}`);
+    parts.push(`${summary.offCount} of ${summary.unitCount} units ${summary.canDie || !summary.countsOff ? 'dead' : 'inactive'}`);
     summary.sparsity.forEach((share, index) => parts.push(`layer ${index + 1} ${formatPercent(share, 0)} sparse`));
   }
   return parts.join(', ');
@@ -90,6 +91,8 @@ export function describeSummary(summary) {
  */
 export function summarise({ train, test, activation, step, diverged }) {
   const relu = canDie(activation);
+  // Sigmoid, tanh and the smooth ones: z ≤ 0 everywhere is no failure, so none is counted.
+  const counted = marksOffUnits(activation);
   const unitCount = train.layers.reduce((sum, layer) => sum + layer.units.length, 0);
   return {
     step,
@@ -100,8 +103,10 @@ export function summarise({ train, test, activation, step, diverged }) {
     trainAccuracy: train.noData ? null : train.accuracy,
     trainLoss: train.noData ? null : train.loss,
     canDie: relu,
+    /** Whether the off units are counted at all ("Dead" for ReLU, "Inactive" for its family). */
+    countsOff: counted,
     unitCount,
-    offCount: relu ? train.deadUnits : train.neverActiveUnits,
+    offCount: relu ? train.deadUnits : counted ? train.neverActiveUnits : 0,
     sparsity: train.layers.map((layer) => layer.sparsity),
   };
 }

@@ -2,7 +2,9 @@
 // events, oldest first, and the screen reads that list now and then; each read may repeat
 // events already seen. New ones are batched for EVENT_BATCH_MS so that one message says them
 // all ("Units 1.2 and 3.4 died between steps 40 and 90."), and the latest few messages are
-// kept for the visible log. Pure: no DOM, no wasm; the words come from the function passed in.
+// kept for the visible log. The log keeps up with the run: its top line words the batch being
+// gathered and is rewritten as soon as new events come in (only the spoken message waits for
+// the batch to close). Pure: no DOM, no wasm; the words come from the function passed in.
 
 /** Unit events are gathered for this long (ms) before one message says them all. */
 export const EVENT_BATCH_MS = 3000;
@@ -41,11 +43,18 @@ export function createEventBatcher({ batchMs = EVENT_BATCH_MS, logLength = EVENT
   let batchStart = 0;
   /** @type {string[]} */
   let log = [];
+  let lineOpen = false; // log[0] words the batch being gathered
+  let logVersion = 0;
 
   return {
     /** The messages of the log, newest first (at most logLength). */
     get log() {
       return log;
+    },
+
+    /** Changes whenever the log changed (the screen rewrites the list then). */
+    get logVersion() {
+      return logVersion;
     },
 
     /** Events taken and not said yet. */
@@ -58,12 +67,15 @@ export function createEventBatcher({ batchMs = EVENT_BATCH_MS, logLength = EVENT
       seen = null;
       batch = [];
       log = [];
+      lineOpen = false;
+      logVersion += 1;
     },
 
     /**
-     * Take the new events of `events` at time `now` (ms). When the batch is due (its first
-     * event is batchMs old) or `flush` (a pause, a step, a moment), return one message for the
-     * whole batch, `describe(batch)`, and put it at the top of the log; else return ''.
+     * Take the new events of `events` at time `now` (ms); the top line of the log words the
+     * open batch at once. When the batch is due (its first event is batchMs old) or `flush` (a
+     * pause, a step, a moment), return one message for the whole batch, `describe(batch)`, to
+     * be said, and close the batch (its line stays in the log); else return ''.
      * @param {UnitEvent[]} events
      * @param {number} now
      * @param {{ flush: boolean, describe: (batch: UnitEvent[]) => string }} how
@@ -75,11 +87,15 @@ export function createEventBatcher({ batchMs = EVENT_BATCH_MS, logLength = EVENT
         batch.push(...fresh);
         const last = fresh[fresh.length - 1];
         seen = { key: eventKey(last), step: last.step };
+        const line = describe(batch);
+        log = (lineOpen ? [line, ...log.slice(1)] : [line, ...log]).slice(0, logLength);
+        lineOpen = true;
+        logVersion += 1;
       }
       if (batch.length === 0 || (!flush && now - batchStart < batchMs)) return '';
-      const message = describe(batch);
+      const message = log[0];
       batch = [];
-      log = [message, ...log].slice(0, logLength);
+      lineOpen = false;
       return message;
     },
   };

@@ -3,7 +3,7 @@
 // building, rebuilding and resetting the run.
 import { applyControlLocks } from '../../ui/lesson-controls.js';
 import { createTrainingControls } from '../../ui/training-controls.js';
-import { renderSettings } from './controls.js';
+import { renderSettings } from './controls-markup.js';
 import { renderEventLog } from './event-log.js';
 import { renderFrame } from './render.js';
 import { createRun } from './run.js';
@@ -149,6 +149,7 @@ export function createPlayback(screen, loop, { locks, id, buildView }) {
     },
     onPlayingChange(playing) {
       root.dataset.playing = String(playing);
+      screen.inspection.playingChanged(playing);
     },
   });
   Object.assign(screen, { requestRender, rebuild, resetRun });

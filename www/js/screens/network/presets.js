@@ -57,17 +57,24 @@ export const PRESETS = Object.freeze([
     title: 'Kill units: learning rate too high',
     sentence:
       'The same network with Adam at a learning rate of 0.3: the large early updates push ' +
-      'most units below zero on every training point, where ReLU passes no gradient. They ' +
-      'never come back, and accuracy collapses.',
+      'most units below zero on every training point, where ReLU passes no gradient, and ' +
+      'accuracy collapses to chance. A dead first-layer unit stays dead once the optimiser’s ' +
+      'momentum has faded, since its inputs are the data, which never change; a deeper unit ' +
+      'can come back when the layers below it change, so the log also shows a few coming ' +
+      'back, mostly in the first steps.',
     steps: 2000,
     state: { data: CIRCLE, network: THREE_BY_EIGHT, train: HARSH_ADAM, stepsPerFrame: 10 },
   }),
   Object.freeze({
     id: 'negative-bias',
-    title: 'Born dead: bias −5',
+    title: 'Dead from the start: bias −5',
     sentence:
-      'Every bias starts at −5, so most units start below zero on every training point: dead ' +
-      'before the first step. Training cannot wake them, because a dead unit gets no gradient.',
+      'Every bias starts at −5, so 20 of the 24 units have z ≤ 0 on every training point ' +
+      'before the first step: dead from the start. Layers 2 and 3 are entirely dead, so the ' +
+      'output is the same everywhere: the network is born dead (its output is constant over ' +
+      'the input plane at initialisation), here because of the bias. Lu et al. (2020) show ' +
+      'the other cause: narrow, deep networks are often born dead even with zero bias. Dead ' +
+      'units get no gradient and nothing below them changes, so training cannot wake them.',
     steps: 1000,
     state: {
       data: CIRCLE,
@@ -77,11 +84,15 @@ export const PRESETS = Object.freeze([
     },
   }),
   Object.freeze({
-    id: 'revive',
-    title: 'Revive with PReLU',
+    id: 'prelu',
+    title: 'PReLU at the same high rate',
     sentence:
-      'The “kill” run again, with PReLU: below zero each unit keeps a learned slope, so ' +
-      'gradient still flows. Hardly any unit ends inactive and the network learns the circle.',
+      'The “kill” run with PReLU: below zero each unit keeps a learned slope, so it still ' +
+      'gets gradient and no unit can die (there is nothing to revive). The learning rate is ' +
+      'still too high: the activations grow large and the loss swings. At step 2,000 most ' +
+      'test points are right, yet the training loss is about 13, because a few points are ' +
+      'wrong with great confidence. Over network seeds 1 to 8, six runs end with a loss ' +
+      'below 0.4 and two with 13 and 223: one seed proves little.',
     steps: 2000,
     state: {
       data: CIRCLE,
@@ -95,8 +106,8 @@ export const PRESETS = Object.freeze([
     title: 'Survive with leaky ReLU',
     sentence:
       'The “kill” run with leaky ReLU (slope 0.01 below zero): many units still end up below ' +
-      'zero on every point, but they are only inactive, not dead. The small slope keeps the ' +
-      'gradient alive and the network still learns.',
+      'zero on every training point, but they are only inactive, not dead: the small slope ' +
+      'still passes gradient, and the network learns the circle.',
     steps: 2000,
     state: {
       data: CIRCLE,
@@ -109,9 +120,11 @@ export const PRESETS = Object.freeze([
     id: 'vanishing',
     title: 'Vanishing gradient: deep sigmoid',
     sentence:
-      'Six layers of 8 sigmoid units with Xavier initialisation: each layer multiplies the ' +
-      'gradient by at most 1/4, so dL/dz at layer 1 is more than a thousand times smaller than at ' +
-      'layer 6. The early layers barely learn and accuracy stays near chance.',
+      'Six layers of 8 sigmoid units with Xavier initialisation. The sigmoid’s slope is at ' +
+      'most ¼, and with these weights each layer passes back only about a fifth of the ' +
+      'gradient it receives (measured at step 0), so dL/dz at layer 1 is more than a ' +
+      'thousand times smaller than at layer 6. The early layers barely learn and accuracy ' +
+      'stays near chance.',
     steps: 2000,
     state: {
       data: CIRCLE,
@@ -152,7 +165,15 @@ export const PRESETS = Object.freeze([
   }),
 ]);
 
-/** The preset with this id, or undefined. */
+/**
+ * Old preset ids that links may still carry → the preset that replaced them. "revive" was a
+ * PReLU run whose units never die (nothing was revived); it is "prelu" now, and the id is kept
+ * free for a real kill-then-revive scenario once the core can switch an activation in place.
+ */
+const RENAMED = Object.freeze({ revive: 'prelu' });
+
+/** The preset with this id (or the one that replaced it), or undefined. */
 export function findPreset(id) {
-  return PRESETS.find((preset) => preset.id === id);
+  const current = Object.hasOwn(RENAMED, id) ? RENAMED[id] : id;
+  return PRESETS.find((preset) => preset.id === current);
 }

@@ -15,7 +15,7 @@ export function showReadouts(root, fields, summary, playing) {
   setText(fields.testAccuracy, formatPercent(summary.testAccuracy));
   setText(fields.trainLoss, formatLoss(summary.trainLoss));
   setText(fields.testLoss, formatLoss(summary.testLoss));
-  setText(fields.offLabel, summary.canDie ? 'Dead units' : 'Inactive units');
+  setText(fields.offLabel, summary.canDie || !summary.countsOff ? 'Dead units' : 'Inactive units');
   setText(fields.deadUnits, summary.unitCount ? `${summary.offCount} of ${summary.unitCount}` : '—');
   // Read-only hooks for tests and embedding pages: full-precision numbers.
   setData(root, 'step', String(summary.step));
@@ -24,6 +24,19 @@ export function showReadouts(root, fields, summary, playing) {
   setData(root, 'testAccuracy', String(summary.testAccuracy));
   setData(root, 'offUnits', String(summary.offCount));
   setData(root, 'playing', String(playing));
+}
+
+/**
+ * The plain-words notes: why units are off at step 0 (`startText`, '' for none) and the
+ * learning-rate warning beside the charts (`warning`: { text } or null).
+ * @param {ReturnType<typeof import('./template.js').screenParts>['fields']} fields
+ */
+export function showNotes(fields, startText, warning) {
+  setText(fields.startNote, startText);
+  if (fields.startNote.hidden !== !startText) fields.startNote.hidden = !startText;
+  setText(fields.rateWarningText, warning ? warning.text : '');
+  if (fields.rateWarning.hidden !== !warning) fields.rateWarning.hidden = !warning;
+  fields.rateWarning.dataset.kind = warning ? warning.kind : '';
 }
 
 /** History record `r` of the 7-column history as an object. */

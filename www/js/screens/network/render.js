@@ -4,7 +4,9 @@
 import { announce } from '../../ui/dom.js';
 import { describeEvents, describeMoment, summarise, summaryKey } from './describe.js';
 import { renderEventLog } from './event-log.js';
-import { describeCanvases, showReadouts } from './readouts.js';
+import { bestLoss, learningRateWarning, startNote } from './explain.js';
+import { describeCanvases, showNotes, showReadouts } from './readouts.js';
+import { marksOffUnits } from './views/unit-text.js';
 
 /** The diagram, the meters and the inspector, in the order they are updated. */
 export const VIEW_NAMES = Object.freeze(['diagram', 'meters', 'inspector']);
@@ -44,7 +46,10 @@ export function renderFrame(screen, moment, now = performance.now(), partial = n
     }
   }
   if (partial && !partial.views.includes('heatmap')) return;
-  if (!partial) parts.slots.inspector.hidden = !frame.snapshot.trace;
+  if (!partial) {
+    parts.slots.inspector.hidden = !frame.snapshot.trace;
+    if (frame.snapshot.trace) screen.inspection.reveal(parts.slots.inspector, screen.training.reducedMotion);
+  }
 
   // No wasm from here on: own drawing and words.
   const { stats, count, step } = screen.reader.measurement;
@@ -64,7 +69,10 @@ export function renderFrame(screen, moment, now = performance.now(), partial = n
     theme,
   });
   if (partial) return;
-  if (frame.events) screen.markers = frame.events.map((event) => ({ step: event.step, died: event.died }));
+  // Units that cannot die and are not of the ReLU family carry no marks, and no events either.
+  const activations = run.layout.map((layer) => layer.activation);
+  const events = frame.events?.filter((event) => marksOffUnits(activations[event.layer])) ?? null;
+  if (events) screen.markers = events.map((event) => ({ step: event.step, died: event.died }));
   // While playing, the charts take new numbers on the frame after a measurement (not on it:
   // one frame should not pay for both).
   if (!(frame.measured && playing)) {
@@ -76,21 +84,53 @@ export function renderFrame(screen, moment, now = performance.now(), partial = n
       markers: screen.markers,
       unitCount: run.unitCount,
       canDie: summary.canDie,
+      layerHistory: screen.reader.layerHistory,
       theme,
       themeKey: screen.themeKey,
     });
   }
   showReadouts(parts.root, parts.fields, summary, playing);
+  const warningText = explainFrame(screen, summary, stats, count);
   screen.training.refresh();
-  const eventMessage = screen.events.take(frame.events ?? [], now, {
+  const eventMessage = screen.events.take(events ?? [], now, {
     flush: moment !== null || !playing,
-    describe: (batch) => describeEvents(batch, run.layout.map((layer) => layer.activation)),
+    describe: (batch) => describeEvents(batch, activations),
   });
-  if (eventMessage) renderEventLog(parts.fields.eventLog, screen.events.log);
+  if (screen.events.logVersion !== screen.shownLog) {
+    screen.shownLog = screen.events.logVersion;
+    renderEventLog(parts.fields.eventLog, screen.events.log);
+  }
   if (moment === 'diverged') screen.training.showDiverged();
   describeIfChanged(screen, summary, moment, frame.unitShown, stats.train);
-  const spoken = [moment ? describeMoment(summary, moment) : '', eventMessage].filter(Boolean).join(' ');
+  const spoken = [moment ? describeMoment(summary, moment) : '', eventMessage, warningText].filter(Boolean).join(' ');
   if (spoken) announce(parts.fields.announcer, spoken);
+}
+
+/**
+ * The notes in plain words: units off at step 0, and a too-high learning rate (beside the
+ * charts). Returns the warning's text when it is new (to be said in the live region), else ''.
+ */
+function explainFrame(screen, summary, stats, count) {
+  const { run, state } = screen;
+  const start = screen.reader.startOf(screen.version);
+  const countsOff = summary.canDie || summary.countsOff;
+  const startText = countsOff
+    ? startNote(start, { word: summary.canDie ? 'dead' : 'inactive', unitCount: run.unitCount, biasInit: state.network.biasInit })
+    : '';
+  const accuracy = stats.test ? stats.test.accuracy : stats.train.accuracy;
+  const warning = stats.train.noData || summary.diverged
+    ? null
+    : learningRateWarning(
+      { step: summary.step, trainLoss: summary.trainLoss, accuracy, offCount: summary.offCount, unitCount: summary.unitCount, canDie: summary.canDie },
+      bestLoss(screen.reader.history, count),
+      start ? start.dead.reduce((sum, dead) => sum + dead, 0) : 0,
+      state.train,
+    );
+  showNotes(screen.parts.fields, startText, warning);
+  const kind = warning ? `${screen.version}:${warning.kind}` : '';
+  const isNew = kind !== '' && kind !== screen.warned;
+  screen.warned = kind;
+  return isNew ? warning.text : '';
 }
 
 /** Rewrite the text alternatives when the words would change (and at every moment). */

@@ -96,6 +96,31 @@ export function createRun(state) {
       network.reset();
     },
 
+    /**
+     * Switch every hidden layer to `activation` and go on from the same weights and biases
+     * (PReLU slopes start at their usual value): the revival lesson, ReLU → leaky ReLU on a
+     * network whose units died. Returns whether the run switched; false means the caller must
+     * build a new network instead (step 0), as it did before this existed.
+     *
+     * TODO(core): the bindings do not have this call yet. It needs
+     *   network.setActivation(layer: number | 'all', name: string, options?: { slope, eluAlpha,
+     *   reluAtZero, preluSlope }) → void
+     * keeping params() except the PReLU slopes (added or dropped, so layout() changes), keeping
+     * step, history and events (an event "switched to leaky ReLU at step N" would mark the chart),
+     * and the optimiser state for weights and biases. Until then this falls back (returns false).
+     * @param {string} activation
+     */
+    switchActivation(activation) {
+      const core = /** @type {{ setActivation?: (layer: number | 'all', name: string) => void }} */ (
+        /** @type {unknown} */ (network)
+      );
+      if (typeof core.setActivation !== 'function') return false;
+      core.setActivation('all', activation);
+      this.layout = network.layout();
+      this.config = network.config;
+      return true;
+    },
+
     /** Evaluate the R×R grid (for `views` and, without data, `stats`). */
     grid(R) {
       resolution = R;

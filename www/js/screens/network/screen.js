@@ -24,6 +24,7 @@ import { bindControls, CONTROL_KEYS } from './controls.js';
 import { createHashSync, showLinkProblems, startState } from './hash-sync.js';
 import { createHeatmap } from './heatmap.js';
 import { createPointInspection } from './inspect.js';
+import { createPanels } from './panels.js';
 import { createPlayback } from './playback.js';
 import { createSettings } from './settings.js';
 import { screenHtml, screenParts } from './template.js';
@@ -58,6 +59,9 @@ function screenLocks(controls, useHash) {
  *   resolution: the grid side for every map (100),
  *   loop: a shared frame loop (one is created otherwise),
  *   idPrefix: prefix for element ids (unique per instance),
+ *   remember: a name to remember the guide's "seen" under (localStorage, the embed's
+ *     `remember`); without it nothing is stored and the guide opens when the screen starts
+ *     from its defaults,
  *   onStateChange(state): called with a copy of the settings after the learner changed them
  *     (a control, a preset, a button such as New seed; not setState, not every frame)
  * }
@@ -89,6 +93,7 @@ export function mountNetworkScreen(element, options = {}) {
     buttons: parts.buttons,
     inspectorSlot: slots.inspector,
     getTrainSet: () => screen.run.trainSet,
+    getTraining: () => screen.training,
     announce: screen.announce,
     requestRender: () => screen.requestRender(),
   });
@@ -112,6 +117,10 @@ export function mountNetworkScreen(element, options = {}) {
   const playback = createPlayback(screen, loop, { locks, id, buildView: views.build });
   const settings = createSettings(screen, { locks, noteId: id('lock-note'), onStateChange: options.onStateChange });
 
+  // The guide opens on a first visit: remembered only with `remember`; otherwise a screen that
+  // starts from its defaults (no link, no preset, no state) counts as one.
+  const firstVisit = !options.preset && !options.state && (!useHash || window.location.hash.length <= 1);
+  screen.panels = createPanels(root, { remember: options.remember ?? null, firstVisit, announce: screen.announce });
   const actions = createActions(screen);
   const stopControls = bindControls(root, {
     change: settings.change,
@@ -152,6 +161,7 @@ export function mountNetworkScreen(element, options = {}) {
       if (!options.loop) loop.destroy();
       stopControls();
       stopDiagramWatch();
+      screen.panels.stop();
       screen.selection.stop();
       scheme.stop();
       screen.heatmap.destroy();

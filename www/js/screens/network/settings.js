@@ -28,9 +28,25 @@ export function createSettings(screen, { locks, noteId, onStateChange }) {
     }
   }
 
+  /**
+   * Whether going to `next` only switches the activation of a trained network that keeps its
+   * weights (the learner's choice), and the run did switch in place (run.js switchActivation).
+   */
+  function switchedInPlace(next) {
+    const before = screen.state;
+    if (!screen.run || screen.run.step === 0 || !next.keepWeights) return false;
+    const others = (state) => JSON.stringify({ ...state.network, activation: '' });
+    if (JSON.stringify(before.data) !== JSON.stringify(next.data) || others(before) !== others(next)) return false;
+    if (before.network.activation === next.network.activation) return false;
+    const switched = screen.run.switchActivation(next.network.activation);
+    if (switched) screen.version += 1; // another layout: views rebuild, statistics are measured
+    else screen.announce('This version cannot yet switch the activation in place: the network starts again from step 0 with the new activation.');
+    return switched;
+  }
+
   /** Make `next` the state: rebuild if data or network changed, write the hash, show it. */
   function applyState(next, { keepPlaying = true } = {}) {
-    const rebuildNeeded = !screen.run || needsRebuild(screen.state, next);
+    const rebuildNeeded = !screen.run || (needsRebuild(screen.state, next) && !switchedInPlace(next));
     screen.state = next;
     if (next.preset && !activePreset(next)) next.preset = null;
     if (rebuildNeeded) {

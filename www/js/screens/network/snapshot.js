@@ -8,6 +8,7 @@
 // run version (a rebuild or a reset makes a new one) whose layout the snapshot carries.
 import { offKeyOf } from './cadence.js';
 import { unitName } from './describe.js';
+import { createLayerHistory } from './layer-history.js';
 
 /** History records the core keeps, 7 numbers each. */
 export const HISTORY_RECORDS = 512;
@@ -26,10 +27,13 @@ function makeImage(resolution) {
  */
 export function createFrameReader(resolution) {
   const history = new Float32Array(7 * HISTORY_RECORDS);
+  const layerHistory = createLayerHistory();
   const outputImage = makeImage(resolution);
   const unitImage = makeImage(resolution);
   /** @type {{ version: number, step: number, at: number, stats: any, count: number } | null} */
   let measurement = null;
+  /** @type {{ version: number, dead: number[] } | null} units off per layer at step 0 */
+  let start = null;
   let gridOf = ''; // version:step of the evaluated grid
   let picturesOf = ''; // … of the coloured maps last handed to the views (with the selection)
   let trace = { key: '', value: null };
@@ -44,7 +48,11 @@ export function createFrameReader(resolution) {
 
   /** Measure the statistics of the evaluated grid and the training set. */
   function measure(run, version, now) {
+    if (measurement?.version !== version) layerHistory.reset(run.hidden.length);
     measurement = { version, step: run.step, at: now, stats: run.stats(), count: run.copyHistory(history) };
+    const train = measurement.stats.train;
+    if (!train.noData) layerHistory.record(run.step, train);
+    if (run.step === 0 && !train.noData) start = { version, dead: train.layers.map((layer) => layer.neverActive) };
   }
 
   /** The traced point's pass, at the statistics' pace (a new point or network at once). */
@@ -93,12 +101,18 @@ export function createFrameReader(resolution) {
   return {
     /** The history columns (7 numbers a record) of the last measurement. */
     history,
+    /** Each hidden layer's sparsity over the measurements (layer-history.js). */
+    layerHistory,
     /** The R×R images: the output map and the selected unit's map. */
     outputImage: outputImage.canvas,
     unitImage: unitImage.canvas,
     /** The last measurement: { version, step, at, stats: { train, test }, count }. */
     get measurement() {
       return measurement;
+    },
+    /** The units off per hidden layer at step 0 of the run `version`, or null. */
+    startOf(version) {
+      return start && start.version === version ? start : null;
     },
     grid,
     measure,

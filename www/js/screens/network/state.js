@@ -6,9 +6,11 @@
 //     data:    { name, noise, testRatio, seed, points: [[x1, x2, label], …] },
 //     network: { hidden: [widths], activation, slope, reluAtZero, init, biasInit, seed },
 //     train:   { optimizer, learningRate, batchSize, regularization, regularizationRate },
-//     stepsPerFrame }
+//     stepsPerFrame,
+//     keepWeights: whether changing the activation of a trained network keeps its weights }
 // `data.points` are the learner's own points, on a 0.05 grid so that a link stores them
 // exactly. With a generated set they are added to it; with `custom` they are the whole set.
+import { encodeHash } from './hash.js';
 import { findPreset, PRESETS } from './presets.js';
 
 /** Points in each generated set. */
@@ -32,7 +34,7 @@ export const REGULARIZATION_RATES = Object.freeze([0, 0.0001, 0.0003, 0.001, 0.0
 
 /** Inclusive ranges of the numeric settings. */
 export const LIMITS = Object.freeze({
-  layers: Object.freeze({ min: 0, max: 8 }),
+  layers: Object.freeze({ min: 0, max: 16 }),
   units: Object.freeze({ min: 1, max: 16 }),
   noise: Object.freeze({ min: 0, max: 0.5 }),
   testRatio: Object.freeze({ min: 0, max: 0.9 }),
@@ -89,6 +91,7 @@ const DEFAULTS = Object.freeze({
     regularizationRate: 0,
   }),
   stepsPerFrame: 5,
+  keepWeights: true,
 });
 
 /** A fresh, mutable copy of the default state. */
@@ -104,6 +107,7 @@ export function cloneState(state) {
     network: { ...state.network, hidden: [...state.network.hidden] },
     train: { ...state.train },
     stepsPerFrame: state.stepsPerFrame,
+    keepWeights: state.keepWeights ?? true,
   };
 }
 
@@ -188,8 +192,13 @@ export function mergeState(base, partial = {}) {
     if (clean === undefined) problems.push('stepsPerFrame');
     else state.stepsPerFrame = clean;
   }
+  if (partial.keepWeights !== undefined) {
+    if (typeof partial.keepWeights === 'boolean') state.keepWeights = partial.keepWeights;
+    else problems.push('keepWeights');
+  }
   if (partial.preset !== undefined) {
-    if (partial.preset === null || findPreset(partial.preset)) state.preset = partial.preset;
+    const found = partial.preset === null ? null : findPreset(partial.preset);
+    if (partial.preset === null || found) state.preset = found ? found.id : null;
     else problems.push('preset');
   }
   return { state, problems };
@@ -199,13 +208,16 @@ export function mergeState(base, partial = {}) {
 export function presetState(id) {
   const preset = findPreset(id);
   if (!preset) throw new Error(`preset: unknown id "${id}"; one of ${PRESETS.map((p) => p.id).join(', ')}`);
-  const { state } = mergeState(DEFAULTS, { ...preset.state, preset: id });
+  const { state } = mergeState(DEFAULTS, { ...preset.state, preset: preset.id });
   return state;
 }
 
-/** Whether two states give the same run (everything but the preset label and speed). */
+/**
+ * Whether two states give the same run (everything but the preset label, the speed and the
+ * keep-the-weights choice, which only matters when the activation changes during a run).
+ */
 export function sameRun(a, b) {
-  const strip = (state) => encodeHash({ ...state, preset: null, stepsPerFrame: 1 });
+  const strip = (state) => encodeHash({ ...state, preset: null, stepsPerFrame: 1, keepWeights: true });
   return strip(a) === strip(b);
 }
 
@@ -298,127 +310,4 @@ export function decodePoints(text) {
   return points;
 }
 
-// ---- the URL hash -----------------------------------------------------------------------------
-
-/** Hash version: bump when a key changes meaning. */
-const HASH_VERSION = '1';
-
-/** Read a number written by String(number); undefined for anything else. */
-function parseNumber(text) {
-  if (!/^-?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(text)) return undefined;
-  const value = Number(text);
-  return Number.isFinite(value) ? value : undefined;
-}
-
-/**
- * Hash keys: where each lives in the state, and how it is written and read.
- * @type {[key: string, group: string | null, field: string, write: (value: any) => string, read: (text: string) => any][]}
- */
-const KEYS = [
-  ['data', 'data', 'name', String, (t) => t],
-  ['noise', 'data', 'noise', String, parseNumber],
-  ['test', 'data', 'testRatio', String, parseNumber],
-  ['dseed', 'data', 'seed', String, parseNumber],
-  ['pts', 'data', 'points', encodePoints, decodePoints],
-  ['layers', 'network', 'hidden', (h) => (h.length ? h.join(',') : '0'),
-    (t) => (t === '0' ? [] : t.split(',').map(parseNumber))],
-  ['act', 'network', 'activation', String, (t) => t],
-  ['slope', 'network', 'slope', String, parseNumber],
-  ['relu0', 'network', 'reluAtZero', String, parseNumber],
-  ['init', 'network', 'init', String, (t) => t],
-  ['bias', 'network', 'biasInit', String, parseNumber],
-  ['seed', 'network', 'seed', String, parseNumber],
-  ['opt', 'train', 'optimizer', String, (t) => t],
-  ['lr', 'train', 'learningRate', String, parseNumber],
-  ['batch', 'train', 'batchSize', String, parseNumber],
-  ['reg', 'train', 'regularization', String, (t) => t],
-  ['rate', 'train', 'regularizationRate', String, parseNumber],
-  ['speed', null, 'stepsPerFrame', String, parseNumber],
-];
-
-/** Escape only what would break the hash's structure: commas and dots stay readable. */
-const escapeValue = (text) => text.replace(/[%&=#\s]/g, (c) => encodeURIComponent(c));
-
-/**
- * The hash (without "#") that stores `state` completely: every setting is written, so a link
- * means the same run even if the defaults change. User points only when there are some.
- */
-export function encodeHash(state) {
-  const parts = [`v=${HASH_VERSION}`];
-  if (state.preset) parts.push(`preset=${state.preset}`);
-  for (const [key, group, field, write] of KEYS) {
-    const value = group ? state[group][field] : state[field];
-    if (key === 'pts' && value.length === 0) continue;
-    parts.push(`${key}=${escapeValue(write(value))}`);
-  }
-  return parts.join('&');
-}
-
-/**
- * Read a hash ("#a=1&b=2" or without "#"). Never throws.
- * Returns { state, problems, empty }: `state` is complete (the default, or the named preset,
- * under every key that was given and valid); `problems` lists the keys that were malformed,
- * out of range or unknown, and were ignored; `empty` is true when there was no hash at all.
- */
-export function decodeHash(hash) {
-  const text = String(hash ?? '').replace(/^#/, '');
-  if (text.trim() === '') return { state: defaultState(), problems: [], empty: true };
-  const entries = [];
-  const problems = [];
-  for (const part of text.split('&')) {
-    if (part === '') continue;
-    const at = part.indexOf('=');
-    let key;
-    let value;
-    try {
-      key = decodeURIComponent(at < 0 ? part : part.slice(0, at));
-      value = at < 0 ? undefined : decodeURIComponent(part.slice(at + 1));
-    } catch {
-      problems.push(part.slice(0, 24));
-      continue;
-    }
-    if (value === undefined) problems.push(key.slice(0, 24));
-    else entries.push([key, value]);
-  }
-  const given = new Map(entries);
-
-  // A known preset is the base, so "#preset=kill" alone opens the kill run.
-  let base = DEFAULTS;
-  let preset = null;
-  if (given.has('preset')) {
-    const id = given.get('preset');
-    if (findPreset(id)) {
-      base = presetState(id);
-      preset = id;
-    } else {
-      problems.push('preset');
-    }
-  }
-  if (given.has('v') && given.get('v') !== HASH_VERSION) problems.push('v');
-
-  const partial = { data: {}, network: {}, train: {} };
-  const pathOfKey = new Map();
-  for (const [key, group, field, , read] of KEYS) {
-    if (!given.has(key)) continue;
-    let value;
-    try {
-      value = read(given.get(key));
-    } catch {
-      value = undefined;
-    }
-    if (value === undefined || (Array.isArray(value) && value.includes(undefined))) {
-      problems.push(key);
-      continue;
-    }
-    if (group) partial[group][field] = value;
-    else partial[field] = value;
-    pathOfKey.set(group ? `${group}.${field}` : field, key);
-  }
-  const known = new Set(['v', 'preset', ...KEYS.map(([key]) => key)]);
-  for (const key of given.keys()) if (!known.has(key)) problems.push(key.slice(0, 24));
-
-  const merged = mergeState(base, partial);
-  for (const path of merged.problems) problems.push(pathOfKey.get(path) ?? path);
-  merged.state.preset = preset;
-  return { state: merged.state, problems: [...new Set(problems)], empty: false };
-}
+export { decodeHash, encodeHash } from './hash.js';

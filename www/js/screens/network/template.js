@@ -2,7 +2,8 @@
 // (renderSettings) is written a few frames after mounting, see startup in screen.js.
 import { $ } from '../../ui/dom.js';
 import { lockNoteHtml } from '../../ui/lesson-controls.js';
-import { renderInspect, renderPresets, renderToolbar } from './controls.js';
+import { renderInspect, renderPresets, renderToolbar } from './controls-markup.js';
+import { guideHtml } from './panels.js';
 
 /**
  * The whole screen but its settings: presets, toolbar, notices, the diagram's and the views'
@@ -15,6 +16,7 @@ export function screenHtml(id, locks) {
     <div class="nw" data-network-screen>
       ${renderPresets(id)}
       ${renderToolbar(id)}
+      ${guideHtml(id)}
       <div class="notice nw-notice" data-field="hash-notice" hidden>
         <p data-field="hash-notice-text"></p>
         <button type="button" class="button button--small" data-action="dismiss-notice">Dismiss</button>
@@ -27,13 +29,14 @@ export function screenHtml(id, locks) {
         <button type="button" class="button button--small" data-action="reset">Reset</button>
       </div>
       <div class="nw-body">
-        <div class="nw-settings" data-part="settings"></div>
+        <div class="nw-settings" id="${id('settings')}" data-part="settings" role="region" aria-label="Settings"></div>
         <section class="nw-network" aria-labelledby="${id('network-title')}">
           <h2 class="nw-title" id="${id('network-title')}">Inside the network</h2>
           <div data-view="diagram"><p class="loading">Loading the diagram…</p></div>
           <div class="nw-events" aria-labelledby="${id('events-title')}">
             <h3 class="nw-subhead" id="${id('events-title')}">Units that died or came back</h3>
             <ul class="nw-events__list" data-field="event-log"><li class="muted">None yet.</li></ul>
+            <p class="nw-events__start" data-field="start-note" hidden></p>
           </div>
           <div data-view="inspector" hidden></div>
           <div data-view="meters"></div>
@@ -42,6 +45,9 @@ export function screenHtml(id, locks) {
           <h2 class="nw-title" id="${id('output-title')}">What it learns</h2>
           <div data-part="heatmap"></div>
           ${renderInspect(id)}
+          <div class="notice nw-notice nw-warning" data-field="rate-warning" hidden>
+            <p><strong>Learning rate too high.</strong> <span data-field="rate-warning-text"></span></p>
+          </div>
           <div data-part="charts"></div>
         </section>
       </div>
@@ -67,6 +73,9 @@ export function screenParts(root) {
       hashNotice: field('hash-notice'),
       hashNoticeText: field('hash-notice-text'),
       eventLog: field('event-log'),
+      startNote: field('start-note'),
+      rateWarning: field('rate-warning'),
+      rateWarningText: field('rate-warning-text'),
       announcer: field('announcer'),
       inspectIndex: $(root, '[data-field="inspect-index"]', HTMLInputElement),
       inspectHint: field('inspect-hint'),

@@ -42,8 +42,8 @@ export function diagramHtml(id, heading) {
           <dl class="unit-card__facts">
             <div><dt>Active on</dt><dd data-field="active"></dd></div>
             <div><dt>Weight size ‖w‖</dt><dd data-field="weight-size"></dd></div>
-            <div><dt>Layer ‖dL/dz‖</dt><dd data-field="grad-z"></dd></div>
-            <div><dt>Layer ‖dL/dW‖</dt><dd data-field="grad-w"></dd></div>
+            <div><dt>Its mean |dL/dz|</dt><dd data-field="grad-z"></dd></div>
+            <div><dt>Its ‖dL/dw‖ <span class="muted">incoming weights</span></dt><dd data-field="grad-w"></dd></div>
             <div data-field="trace-row" hidden><dt>Inspected point</dt><dd data-field="trace"></dd></div>
           </dl>
           <p class="unit-card__why" data-field="why"></p>

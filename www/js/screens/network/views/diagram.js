@@ -25,8 +25,12 @@ import { diagramHtml } from './diagram-markup.js';
 import { listenToUnits } from './diagram-input.js';
 import { createUnitButtons, labelStage } from './diagram-units.js';
 import { createUnitCard } from './unit-card.js';
-import { pointsPhrase, unitState } from './unit-text.js';
+import { marksOffUnits, pointsPhrase, unitState } from './unit-text.js';
 import { NETWORK_TOKENS } from './view-theme.js';
+
+/** Where unit squares must be touch targets (WCAG 2.5.5), and how large they are then. */
+const TOUCH_QUERY = '(pointer: coarse), (max-width: 40rem)';
+const TOUCH_UNIT = 44;
 
 /**
  * Copy the parameters view `params` into plain per-layer arrays of `layout`: { weights,
@@ -52,7 +56,8 @@ function unitStates(hidden, train) {
   const layers = train?.layers ?? [];
   return hidden.map((layer, index) => {
     const stats = layers[index];
-    return Array.from({ length: layer.fanOut }, (_, unit) => (stats ? unitState(stats.units[unit], stats.canDie) : 'active'));
+    const marked = marksOffUnits(layer.activation);
+    return Array.from({ length: layer.fanOut }, (_, unit) => (stats ? unitState(stats.units[unit], stats.canDie, marked) : 'active'));
   });
 }
 
@@ -131,6 +136,13 @@ export function createDiagram(container, options = {}) {
   const readColours = () => (theme ??= readTheme(root, NETWORK_TOKENS));
 
   const hiddenLayers = () => model.layout.slice(0, -1);
+  let touchSized = false;
+  const touch = watchMedia(TOUCH_QUERY, (matches) => {
+    touchSized = matches;
+    place();
+    draw();
+  });
+  touchSized = touch.matches;
   const focused = () => /** @type {Document | ShadowRoot} */ (root.getRootNode()).activeElement;
   const units = createUnitButtons(stage);
   const maps = createUnitMaps({ background: () => readColours().background });
@@ -160,14 +172,15 @@ export function createDiagram(container, options = {}) {
     units.rebuild(widths);
     maps.reset(widths);
     links.invalidate();
-    legendInactive.hidden = !hiddenLayers().some((layer) => layer.activation !== 'relu');
+    legendInactive.hidden = !hiddenLayers().some((layer) => layer.activation !== 'relu' && marksOffUnits(layer.activation));
   }
 
   /** Recompute where everything sits and move the buttons there. */
   function place() {
     if (!availableWidth || !model.layout.length) return;
     const sizes = [model.layout[0].fanIn, ...model.layout.map((layer) => layer.fanOut)];
-    geometry = diagramGeometry(sizes, availableWidth);
+    // Touch targets of 44 × 44 px on phones and touch screens (the diagram scrolls sideways).
+    geometry = diagramGeometry(sizes, availableWidth, touchSized ? { minUnit: TOUCH_UNIT } : {});
     stage.style.width = `${geometry.width}px`;
     stage.style.height = `${geometry.height}px`;
     units.place(geometry);
@@ -252,6 +265,7 @@ export function createDiagram(container, options = {}) {
     destroy() {
       stopWidth();
       scheme.stop();
+      touch.stop();
       stopScrollable();
       stopVisible();
       stopInput();

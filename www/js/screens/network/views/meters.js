@@ -13,10 +13,10 @@ import { drawMeterBar, logShare } from '../../../draw/meter-bars.js';
 import { setData, setText } from '../../../ui/dom.js';
 import { watchMedia, watchScrollable, watchVisible, watchWidth } from '../../../ui/observe.js';
 import { readTheme } from '../../../ui/theme.js';
-import { formatNorm, formatShare } from '../../../text/format.js';
+import { formatNorm, formatNumber, formatRatio, formatShare } from '../../../text/format.js';
 import { activationName } from '../../../text/names.js';
 import { NETWORK_TOKENS } from './view-theme.js';
-import { NEARLY_DEAD_SHARE, pointsPhrase } from './unit-text.js';
+import { marksOffUnits, NEARLY_DEAD_SHARE, pointsPhrase } from './unit-text.js';
 
 /** The gradient bars' log scale. */
 export const GRADIENT_SCALE = { min: 1e-6, max: 10 };
@@ -28,20 +28,31 @@ const BAR_HEIGHT = 12;
 
 const valueOf = (cell) => cell.querySelector('.layer-meters__value');
 
-/** "Layer 1's gradient is 0.02% of layer 6's" — the vanishing ratio, in words. */
-function flowSummary(layers) {
+/**
+ * "Gradient ‖dL/dz‖ at layer 1 is 1/1,894 of that at layer 6" — the vanishing (or growing)
+ * ratio as a factor, never a percentage.
+ */
+export function flowSummary(layers) {
   if (layers.length < 2) return '';
   const first = layers[0].gradZNorm;
   const last = layers[layers.length - 1].gradZNorm;
-  if (!(first >= 0) || !(last > 0)) return 'No gradient reaches the last hidden layer.';
+  if (!(first >= 0) || !Number.isFinite(last)) return '';
+  if (last === 0) {
+    // dL/da does reach the last hidden layer; its closed gates (f′(z) = 0) stop it there.
+    return `dL/dz is 0 in layer ${layers.length}: the gradient dL/da reaches it from the output, ` +
+      'but every gate there is closed (f′(z) = 0 on every training point), so nothing passes to the layers below.';
+  }
   const ratio = first / last;
-  const words =
-    ratio >= 0.1
-      ? `${(ratio * 100).toFixed(0)}%`
-      : ratio >= 0.001
-        ? `${(ratio * 100).toPrecision(2)}%`
-        : `1/${Math.round(1 / ratio).toLocaleString('en-US')}`;
-  return `Gradient ‖dL/dz‖ at layer 1 is ${words} of that at layer ${layers.length}.`;
+  const words = ratio >= 0.95 && ratio <= 1.05 ? 'about the same as' : ratio < 1 ? `${formatRatio(ratio)} of` : formatRatio(ratio);
+  return `Gradient ‖dL/dz‖ at layer 1 is ${words} that at layer ${layers.length}.`;
+}
+
+/** Root mean square of a layer's activations over (example, unit) pairs: √(variance + mean²). */
+export function activationScale(layer) {
+  const mean = layer.activationMean;
+  const variance = layer.activationVariance;
+  if (!Number.isFinite(mean) || !Number.isFinite(variance)) return NaN;
+  return Math.sqrt(Math.max(0, variance) + mean * mean);
 }
 
 /**
@@ -65,6 +76,7 @@ export function createMeters(container, options = {}) {
             <th scope="col">Layer</th>
             <th scope="col">Sparsity <span class="muted">exact zeros</span></th>
             <th scope="col" data-field="dead-heading">Dead units</th>
+            <th scope="col">Activation scale <span class="muted">RMS of a</span></th>
             <th scope="col">Gradient flow <span class="muted">‖dL/dz‖, log scale 10⁻⁶ to 10</span></th>
           </tr></thead>
           <tbody></tbody>
@@ -72,7 +84,9 @@ export function createMeters(container, options = {}) {
       </div>
       <p class="hint">Sparsity: share of (point, unit) pairs whose output is exactly 0.
       Dead: ReLU units with z ≤ 0 on every training point (other activations: “inactive”, they
-      still pass gradient). Gradient flow: the size of dL/dz in each layer, averaged over the
+      still pass gradient). Activation scale: the root mean square of the layer’s outputs a;
+      with ReLU it stays level across depth with He initialisation, shrinks with Xavier and
+      grows with N(0, 1). Gradient flow: the size of dL/dz in each layer, averaged over the
       training set; ‖dL/dW‖ is the weights’ gradient. Each tick on a gradient bar is a factor of 10.</p>
     </div>`;
   const root = container.querySelector('.layer-meters');
@@ -98,10 +112,11 @@ export function createMeters(container, options = {}) {
         (layer, index) => `
         <tr data-layer="${index}">
           <th scope="row">Layer ${index + 1}<span class="muted">${layer.fanOut} ${activationName(layer.activation)}</span></th>
-          <td data-field="sparsity"><span class="layer-meters__value"></span><canvas aria-hidden="true"></canvas></td>
+          <td data-field="sparsity"><span class="layer-meters__value"></span><canvas width="80" height="12" aria-hidden="true"></canvas></td>
           <td data-field="dead"><span class="layer-meters__value"></span>
             <span class="pips" aria-hidden="true">${'<span class="pip"></span>'.repeat(layer.fanOut)}</span></td>
-          <td data-field="grad-z"><span class="layer-meters__value"></span><canvas aria-hidden="true"></canvas>
+          <td data-field="scale"><span class="layer-meters__value"></span></td>
+          <td data-field="grad-z"><span class="layer-meters__value"></span><canvas width="80" height="12" aria-hidden="true"></canvas>
             <span class="layer-meters__secondary" data-field="grad-w"></span></td>
         </tr>`,
       )
@@ -109,6 +124,7 @@ export function createMeters(container, options = {}) {
     rows = Array.from(body.rows, (row) => ({
       sparsity: row.querySelector('[data-field="sparsity"]'),
       dead: row.querySelector('[data-field="dead"]'),
+      scale: row.querySelector('[data-field="scale"]'),
       gradZ: row.querySelector('[data-field="grad-z"]'),
       gradW: row.querySelector('[data-field="grad-w"]'),
       pips: Array.from(row.querySelectorAll('.pip')),
@@ -172,11 +188,13 @@ export function createMeters(container, options = {}) {
     layers.forEach((layer, index) => {
       const row = rows[index];
       if (!row) return;
-      const word = layer.canDie ? 'dead' : 'inactive';
-      const count = layer.canDie ? layer.dead : layer.neverActive;
+      // Sigmoid, tanh and the smooth ones cannot die, and z ≤ 0 everywhere is no failure for them.
+      const marked = layer.canDie || marksOffUnits(hidden[index]?.activation);
+      const word = layer.canDie ? 'dead' : marked ? 'inactive' : 'dead (only ReLU units die)';
+      const count = layer.canDie ? layer.dead : marked ? layer.neverActive : 0;
       if (layer.canDie) dead += count;
       else inactive += count;
-      const nearlyHere = layer.units.filter((u) => !u.neverActive && u.activeShare < NEARLY_DEAD_SHARE).length;
+      const nearlyHere = marked ? layer.units.filter((u) => !u.neverActive && u.activeShare < NEARLY_DEAD_SHARE).length : 0;
       nearly += nearlyHere;
       setText(valueOf(row.sparsity), formatShare(layer.sparsity));
       setData(row.sparsity, 'value', String(layer.sparsity));
@@ -185,7 +203,10 @@ export function createMeters(container, options = {}) {
         `${count} of ${layer.units.length} ${word}` + (nearlyHere ? `, ${nearlyHere} nearly` : ''),
       );
       setData(row.dead, 'value', String(count));
-      layer.units.forEach((unit, u) => row.pips[u]?.classList.toggle('pip--dead', unit.neverActive));
+      const scale = activationScale(layer);
+      setText(valueOf(row.scale), formatNumber(scale, 2));
+      setData(row.scale, 'value', String(scale));
+      layer.units.forEach((unit, u) => row.pips[u]?.classList.toggle('pip--dead', marked && unit.neverActive));
       setText(valueOf(row.gradZ), formatNorm(gradient(layer.gradZNorm)));
       setData(row.gradZ, 'value', String(gradient(layer.gradZNorm)));
       setText(row.gradW, `‖dL/dW‖ ${formatNorm(gradient(layer.gradWNorm))}`);
@@ -213,8 +234,8 @@ export function createMeters(container, options = {}) {
   }
 
   const stopWidth = watchWidth(root, (width) => {
-    // Room for the two bars beside the layer names and counts; never below 48 px.
-    barWidth = Math.round(Math.max(48, Math.min(160, (width - 150) / 3)));
+    // Room for the two bars beside the layer names, counts and scales; never below 48 px.
+    barWidth = Math.round(Math.max(48, Math.min(160, (width - 230) / 3)));
     drawBars();
   });
   const scheme = watchMedia('(prefers-color-scheme: dark)', redraw);

@@ -1,5 +1,5 @@
 // The network diagram's unit card: the selected unit's formula with its live weights, its
-// activation, its state and why, its share of active points, the layer's gradient norms, the
+// activation, its state and why, its share of active points, its own gradient figures, the
 // traced point's values at it, and a larger map of its output.
 import { sizeCanvas } from '../../../ui/canvas.js';
 import { setAttribute, setText } from '../../../ui/dom.js';
@@ -40,8 +40,10 @@ export function createUnitCard(card) {
     );
     setText(field('active'), unitStats ? `${formatShare(unitStats.activeShare)} of ${model.points}` : '—');
     setText(field('weight-size'), formatDecimal(norm(row)));
-    setText(field('grad-z'), formatNorm(stats?.gradZNorm));
-    setText(field('grad-w'), formatNorm(stats?.gradWNorm));
+    // The unit's own gradient figures (the meters show the layer's): noData stats have none.
+    const measured = model.train && !model.train.noData;
+    setText(field('grad-z'), measured ? formatNorm(unitStats?.gradZMean) : '—');
+    setText(field('grad-w'), measured ? formatNorm(unitStats?.gradWNorm) : '—');
     setText(field('why'), stateReason(state, layer, layout.activation));
     const traced = model.trace?.layers[layer];
     field('trace-row').hidden = !traced;

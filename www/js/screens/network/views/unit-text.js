@@ -24,14 +24,27 @@ export function subscript(number) {
   return String(number).replace(/\d/g, (digit) => SUBSCRIPT_DIGITS[digit]);
 }
 
+/** The ReLU family besides ReLU: units that can be off everywhere and still pass gradient. */
+const RELU_FAMILY = Object.freeze(['leaky-relu', 'prelu', 'elu']);
+
+/**
+ * Whether units of `activation` are marked when z ≤ 0 on every point: ReLU ("dead") and its
+ * family ("inactive"). For sigmoid, tanh and the smooth ones, z ≤ 0 everywhere is no failure
+ * (they still have a slope and an output there), so they carry no mark.
+ */
+export function marksOffUnits(activation) {
+  return activation === 'relu' || RELU_FAMILY.includes(activation);
+}
+
 /**
  * What state a hidden unit is in on the training set:
  * "dead" (ReLU, z ≤ 0 on every point), "inactive" (the same for other activations, which still
  * pass gradient), "nearly-dead" / "nearly-inactive" (active on under 5% of the points),
- * or "active".
+ * or "active". With `marked` false (not the ReLU family, see marksOffUnits) only "active".
  */
-export function unitState(unitStats, canDie) {
+export function unitState(unitStats, canDie, marked = true) {
   if (unitStats.dead) return 'dead';
+  if (!canDie && !marked) return 'active';
   if (unitStats.neverActive) return canDie ? 'dead' : 'inactive';
   if (unitStats.activeShare < NEARLY_DEAD_SHARE) return canDie ? 'nearly-dead' : 'nearly-inactive';
   return 'active';
@@ -82,8 +95,9 @@ export function stateReason(state, layer, activation) {
         'Its z is ≤ 0 for every training point, so it always outputs 0, its gradient is zero ' +
         'and it cannot recover by itself' +
         (layer === 0
-          ? ': its inputs are the data, which never change.'
-          : '; only a change in the layers below could bring it back.')
+          ? ': its inputs are the data, which never change (only an optimiser’s leftover ' +
+            'momentum can still move its weights for a few steps).'
+          : '; a change in the layers below can bring it back.')
       );
     case 'inactive':
       return (

@@ -9,7 +9,10 @@ import { chromium } from '@playwright/test';
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const PORT = Number(process.env.BENCH_PORT ?? process.env.E2E_PORT ?? 8139);
 const [which = 'both', ...only] = process.argv.slice(2);
-const IDS = only.length > 0 ? only : ['born-dead', 'gradient-depth', 'activation-scale', 'dying', 'revival'];
+const IDS = only.length > 0 ? only : [
+  'born-dead', 'gradient-depth', 'activation-scale', 'dying', 'revival',
+  'linear-pieces', 'sparsity', 'cost', 'convergence', 'negative-inputs', 'relu-at-zero', 'saturation',
+];
 const SETTINGS = which === 'both' ? ['quick', 'default'] : [which];
 
 const server = spawn('python3', ['-m', 'http.server', String(PORT), '--bind', '127.0.0.1', '--directory', `${root}www`], { stdio: 'ignore' });

@@ -111,8 +111,8 @@ function drawSeries(ctx, series, scales, spec, theme) {
   const usable = series.points.filter((p) => placeable(p.x, spec.xScale) && placeable(p.y, spec.yScale));
   ctx.strokeStyle = color;
   ctx.fillStyle = color;
-  // Whiskers: the spread over seeds.
-  if (!series.reference) {
+  // Whiskers: the spread over seeds (none for a plain curve, `markers: false`).
+  if (!series.reference && series.markers !== false) {
     ctx.lineWidth = 1.5;
     ctx.setLineDash([]);
     ctx.beginPath();
@@ -135,7 +135,7 @@ function drawSeries(ctx, series, scales, spec, theme) {
     usable.forEach((p, i) => (i === 0 ? ctx.moveTo(scales.x.map(p.x), scales.y.map(p.y)) : ctx.lineTo(scales.x.map(p.x), scales.y.map(p.y))));
     ctx.stroke();
   }
-  if (series.reference) return;
+  if (series.reference || series.markers === false) return;
   ctx.setLineDash([]);
   ctx.lineWidth = 1.5;
   const shape = SERIES_MARKERS[series.slot % SERIES_MARKERS.length];
@@ -187,8 +187,29 @@ function drawAxesOf(ctx, scales, spec, theme) {
   ctx.restore();
 }
 
+/** Small upward triangles on the x axis at `spec.xMarks` (breakpoints, say), in the ink colour. */
+function drawXMarks(ctx, scales, spec, theme) {
+  const bottom = scales.frame.top + scales.frame.height;
+  ctx.setLineDash([]);
+  ctx.fillStyle = theme.ink;
+  ctx.strokeStyle = theme.background;
+  ctx.lineWidth = 1;
+  for (const x of spec.xMarks) {
+    if (!placeable(x, spec.xScale)) continue;
+    const px = scales.x.map(x);
+    ctx.beginPath();
+    ctx.moveTo(px, bottom - 7);
+    ctx.lineTo(px + 4, bottom);
+    ctx.lineTo(px - 4, bottom);
+    ctx.closePath();
+    ctx.fill();
+    ctx.stroke();
+  }
+}
+
 /**
- * Draw a line plot (see lineScales for `spec`). theme: { background, ink, muted, grid, font,
+ * Draw a line plot (see lineScales for `spec`; a series with `markers: false` is a plain curve,
+ * `spec.xMarks` marks positions on the x axis). theme: { background, ink, muted, grid, font,
  * series: colours by slot }. Returns the scales.
  * @param {CanvasRenderingContext2D} ctx
  */
@@ -205,6 +226,7 @@ export function drawExperimentLines(ctx, width, height, spec, theme) {
   for (const series of spec.series.filter((s) => s.reference)) drawSeries(ctx, series, scales, spec, theme);
   for (const series of spec.series.filter((s) => !s.reference)) drawSeries(ctx, series, scales, spec, theme);
   ctx.restore();
+  if (spec.xMarks) drawXMarks(ctx, scales, spec, theme);
   ctx.restore();
   return scales;
 }

@@ -4,21 +4,31 @@
 // Nothing here touches the DOM: the same code runs in the page's worker and in Node.
 import { activationScale } from './activation-scale.js';
 import { bornDead } from './born-dead.js';
+import { convergence } from './convergence.js';
+import { cost } from './cost.js';
 import { dying } from './dying.js';
 import { gradientDepth } from './gradient-depth.js';
+import { linearPiecesExperiment } from './linear-pieces.js';
+import { negativeInputs } from './negative-inputs.js';
 import { normalizeParams } from './params.js';
+import { reluAtZero } from './relu-at-zero.js';
 import { revival } from './revival.js';
+import { saturation } from './saturation.js';
+import { sparsity } from './sparsity.js';
 
 /**
  * @typedef {{ id: string, claim: string | null, title: string, question: string,
  *   sources: readonly string[], params: readonly import('./params.js').ParamDefinition[],
  *   setup: (params: Record<string, any>) => string,
  *   run: (core: any, params: Record<string, any>, onProgress?: (progress: any) => void) => any,
- *   verdict: (results: any) => { verdict: string, sentence: string } }} Experiment
+ *   verdict: (results: any) => { verdict: string, sentence: string }, note?: string, requires?: readonly string[] }} Experiment
  */
 
 /** Every experiment, in the order the screen lists them. @type {readonly Experiment[]} */
-export const experiments = Object.freeze([bornDead, gradientDepth, activationScale, dying, revival]);
+export const experiments = Object.freeze([
+  bornDead, gradientDepth, activationScale, dying, revival,
+  linearPiecesExperiment, sparsity, cost, convergence, negativeInputs, reluAtZero, saturation,
+]);
 
 /** The experiment with id `id`, or undefined. */
 export function findExperiment(id) {

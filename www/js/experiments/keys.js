@@ -3,13 +3,17 @@
 // the modules). Kept apart from the modules so that <relu-lab> knows its attributes without
 // loading the experiments.
 
-export const EXPERIMENT_IDS = Object.freeze(['born-dead', 'gradient-depth', 'activation-scale', 'dying', 'revival']);
+export const EXPERIMENT_IDS = Object.freeze([
+  'born-dead', 'gradient-depth', 'activation-scale', 'dying', 'revival',
+  'linear-pieces', 'sparsity', 'cost', 'convergence', 'negative-inputs', 'relu-at-zero', 'saturation',
+]);
 
 export const EXPERIMENT_PARAMETER_IDS = Object.freeze([
   'widths', 'depths', 'nets', 'init', 'biasInit', 'resolution', 'seed', 'domain', 'pairings', 'units',
   'points', 'inits', 'activation', 'depth', 'sgdRates', 'adamRates', 'biasInits', 'biasRate', 'layers',
   'steps', 'batchSize', 'seeds', 'dataset', 'activations', 'start', 'killRate', 'killSteps', 'optimizer',
-  'learningRate',
+  'learningRate', 'evaluations', 'repeats', 'passes', 'optimizers', 'datasets', 'target', 'maxSteps',
+  'checkEvery', 'tuneSeeds', 'penalties', 'precisions', 'inputs', 'gridStep', 'largest',
 ]);
 
 /** Attribute name → screen key: each id as it is, and in kebab-case (`bias-init`). */

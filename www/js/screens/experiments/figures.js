@@ -2,6 +2,8 @@
 // functions), the legend, the table of numbers and the text alternative. Pure functions of the
 // results JSON; no DOM, no wasm.
 import { bornDeadFigure } from './figure-born-dead.js';
+import { linearPiecesFigure } from './figure-linear-pieces.js';
+import { convergenceFigure, costFigure, negativeInputsFigure, reluAtZeroFigure, saturationFigure, sparsityFigure } from './figures-part2.js';
 import { median, spread } from '../../experiments/summary.js';
 import { splitPairing } from '../../experiments/gradient-depth.js';
 import { formatInteger, formatNumber, formatRatio, formatRate, formatShare } from '../../text/format.js';
@@ -164,6 +166,13 @@ const FIGURES = Object.freeze({
   'activation-scale': scaleFigure,
   dying: dyingFigure,
   revival: revivalFigure,
+  'linear-pieces': linearPiecesFigure,
+  sparsity: sparsityFigure,
+  cost: costFigure,
+  convergence: convergenceFigure,
+  'negative-inputs': negativeInputsFigure,
+  'relu-at-zero': reluAtZeroFigure,
+  saturation: saturationFigure,
 });
 
 /**

@@ -1,8 +1,9 @@
 // The card's figure: canvases for the figure's panels, drawn with the theme at the width they
 // are given, the legend, the note and the text alternative; the table of numbers when shown.
 // The heat map's cells are links to the Network screen where one exists.
-import { drawExperimentHeatmap, heatmapCellAt } from '../../draw/experiment-heatmap.js';
+import { drawExperimentHeatmap, heatmapCellAt, mixColor } from '../../draw/experiment-heatmap.js';
 import { drawExperimentLines } from '../../draw/experiment-lines.js';
+import { drawExperimentRegions } from '../../draw/experiment-regions.js';
 import { sizeCanvas } from '../../ui/canvas.js';
 import { setHidden, setText } from '../../ui/dom.js';
 import { readTheme, readTokenList } from '../../ui/theme.js';
@@ -52,16 +53,27 @@ export function createPlotView(card, openLink) {
 
   function draw() {
     if (!figure || width <= 0) return;
-    const theme = { ...readTheme(card.element), series: readTokenList(card.element, 'exp-series', SERIES_SLOTS) };
+    const base = readTheme(card.element);
+    const series = readTokenList(card.element, 'exp-series', SERIES_SLOTS);
+    // Region tints: each series colour and a lighter mix of it with the background.
+    const regions = [...series.map((c) => mixColor(base.background, c, 0.55)), ...series.map((c) => mixColor(base.background, c, 0.3))];
+    const theme = { ...base, series, regions };
     const panelWidth = figure.panels.length > 1 && width >= 720 ? Math.floor((width - 16) / 2) : width;
     figure.panels.forEach((panel, index) => {
       const entry = canvases[index];
       entry.canvas.setAttribute('aria-label', panel.label);
-      const height = panel.kind === 'heatmap' ? Math.min(520, Math.max(220, 34 * panel.spec.rows.length + 60)) : Math.round(Math.min(380, Math.max(240, panelWidth * 0.6)));
+      const height =
+        panel.kind === 'heatmap'
+          ? Math.min(520, Math.max(220, 34 * panel.spec.rows.length + 60))
+          : panel.kind === 'regions'
+            ? Math.min(420, panelWidth - 40) + 50
+            : Math.round(Math.min(380, Math.max(240, panelWidth * 0.6)));
       const ctx = sizeCanvas(entry.canvas, panelWidth, height);
       if (panel.kind === 'heatmap') {
         entry.layout = drawExperimentHeatmap(ctx, panelWidth, height, { ...panel.spec, label: formatShare }, theme);
         entry.canvas.dataset.clickable = figure.links?.some((l) => l.href) ? 'true' : 'false';
+      } else if (panel.kind === 'regions') {
+        drawExperimentRegions(ctx, panelWidth, height, panel.spec, theme);
       } else {
         drawExperimentLines(ctx, panelWidth, height, panel.spec, theme);
       }

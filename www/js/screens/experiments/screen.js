@@ -13,7 +13,12 @@ import { readControls, writeControls } from './controls.js';
 import { figureOf } from './figures.js';
 import { createPlotView } from './plot-view.js';
 import { createRunner } from './runner.js';
-import { decodeHash, encodeHash, initialState } from './state.js';
+import { decodeHash, encodeHash, EXTRA_CARDS, initialState, isCardId } from './state.js';
+import { mountClaimsTable } from './claims-table.js';
+import * as core from '../../../pkg/relu_lab.js';
+import { coreReady } from '../../core/load.js';
+import { missingFeatures, NEEDS_NEWER_CORE } from '../../experiments/capabilities.js';
+import { claimsCardHtml, historyCardHtml } from './history-card.js';
 
 /** "about 12 s left", from the share done so far and the time it took. */
 export function progressText({ done, total, nets, elapsed }) {
@@ -46,7 +51,7 @@ export function mountExperimentsScreen(element, options = {}) {
     <p class="lede exp-lede"${single ? ' hidden' : ''}>Each card runs many freshly seeded networks in your browser, off the page’s main thread, and states what it measured. Inputs are in [−1, 1]² unless you choose the other screens’ [−6, 6]²: the literature’s results assume inputs of unit scale.</p>
     <nav class="exp-chooser" aria-label="Experiments"${single ? ' hidden' : ''}><ul>${experiments
       .map((e) => `<li><button type="button" class="exp-chooser__item" data-choose="${e.id}">${e.title.split(':')[0]}</button></li>`)
-      .join('')}</ul></nav>
+      .join('')}<li><button type="button" class="exp-chooser__item" data-choose="claims">The claims table</button></li><li><button type="button" class="exp-chooser__item" data-choose="history">History (claim a)</button></li></ul></nav>
     <p class="visually-hidden" role="status" data-field="status"></p>
     <div class="exp-cards"></div>`;
   const status = /** @type {HTMLElement} */ (element.querySelector('[data-field="status"]'));
@@ -64,6 +69,25 @@ export function mountExperimentsScreen(element, options = {}) {
     wireCard(experiment, card, plot);
     stops.push(watchWidth(card.field('panels'), (width) => plot.resize(width)));
   }
+  cardsHolder.insertAdjacentHTML('beforeend', claimsCardHtml(prefix) + historyCardHtml(prefix));
+  const extraCards = new Map(EXTRA_CARDS.map((id) => [id, /** @type {HTMLElement} */ (cardsHolder.querySelector(`[data-experiment="${id}"]`))]));
+  // Experiments that need functions a newer core adds say so on their card before any run.
+  coreReady()
+    .then(() => {
+      for (const { experiment, card } of views.values()) {
+        const missing = experiment.requires ? missingFeatures(core, experiment.requires) : [];
+        if (missing.length === 0) continue;
+        const notice = document.createElement('p');
+        notice.className = 'notice exp-needs-core';
+        notice.dataset.field = 'needs-core';
+        notice.textContent = `Part of this experiment ${NEEDS_NEWER_CORE}: this core lacks ${missing.join(' and ')}. That part is not measured; the rest runs.`;
+        card.element.querySelector('.exp-card__head').append(notice);
+      }
+    })
+    .catch(() => {});
+  /** The claims table, mounted the first time its card is shown. */
+  let claimsTable = null;
+  stops.push(() => claimsTable?.destroy());
   stops.push(watchMedia('(prefers-color-scheme: dark)', () => redraw()).stop);
   if (useHash) {
     // A link followed within the page (or back and forward) chooses the experiment it names.
@@ -72,8 +96,9 @@ export function mountExperimentsScreen(element, options = {}) {
       if (encodeHash(decoded) === encodeHash(state)) return;
       state.experiment = decoded.experiment;
       const experiment = findExperiment(decoded.experiment);
-      setParams(experiment, decoded.params[decoded.experiment]);
-      for (const id of views.keys()) schedule(id);
+      if (experiment) setParams(experiment, decoded.params[decoded.experiment]);
+      else stateChanged();
+      scheduleAll();
     };
     window.addEventListener('hashchange', onHash);
     stops.push(() => window.removeEventListener('hashchange', onHash));
@@ -114,10 +139,26 @@ export function mountExperimentsScreen(element, options = {}) {
   }
 
   function choose(id) {
-    if (!findExperiment(id) || id === state.experiment) return;
+    if (!isCardId(id) || id === state.experiment) return;
     state.experiment = id;
     stateChanged();
-    for (const id2 of views.keys()) schedule(id2);
+    scheduleAll();
+  }
+
+  function scheduleAll() {
+    for (const id of views.keys()) schedule(id);
+    loop.request(renderExtraCards);
+  }
+
+  function renderExtraCards() {
+    for (const [id, card] of extraCards) setHidden(card, id !== state.experiment);
+    for (const id of EXTRA_CARDS) element.querySelector(`[data-choose="${id}"]`)?.setAttribute('aria-current', String(id === state.experiment));
+    if (state.experiment === 'claims' && !claimsTable) {
+      claimsTable = mountClaimsTable(/** @type {HTMLElement} */ (extraCards.get('claims').querySelector('[data-field="claims"]')), {
+        linkBase: useHash ? '' : 'experiments.html',
+        idPrefix: `${prefix}-claims`,
+      });
+    }
   }
 
   function stateChanged() {
@@ -219,21 +260,21 @@ export function mountExperimentsScreen(element, options = {}) {
   function setState(partial = {}) {
     const ignored = [];
     if (partial.experiment !== undefined) {
-      if (findExperiment(partial.experiment)) state.experiment = partial.experiment;
+      if (isCardId(partial.experiment)) state.experiment = partial.experiment;
       else ignored.push('experiment');
     }
-    if (partial.params) {
-      const experiment = findExperiment(state.experiment);
+    const experiment = findExperiment(state.experiment);
+    if (partial.params && experiment) {
       const checked = normalizeParams(experiment.params, partial.params, state.params[state.experiment]);
       ignored.push(...checked.problems);
       setParams(experiment, checked.params, []);
     }
-    for (const id of views.keys()) schedule(id);
+    scheduleAll();
     return ignored;
   }
 
   if (problems.length > 0) announce(status, `Some settings in the link were not understood and were left at their defaults: ${problems.join(', ')}.`);
-  for (const id of views.keys()) schedule(id);
+  scheduleAll();
   if (useHash && !single) stateChanged();
 
   return {

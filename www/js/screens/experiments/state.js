@@ -6,6 +6,12 @@ import { changedParamEntries, defaultParams, normalizeParams } from '../../exper
 /** The first experiment, shown when a link names none. */
 export const DEFAULT_EXPERIMENT = experiments[0].id;
 
+/** Cards that are not experiments (no parameters, no run): the claims table and the history. */
+export const EXTRA_CARDS = Object.freeze(['claims', 'history']);
+
+/** Can `id` be the card shown (an experiment or an extra card)? */
+export const isCardId = (id) => Boolean(findExperiment(id)) || EXTRA_CARDS.includes(id);
+
 /**
  * The state `{ experiment, params: { [id]: params } }` (params of every experiment, completed
  * with defaults) from an experiment id and raw params for it. Returns { state, problems }.
@@ -15,7 +21,7 @@ export const DEFAULT_EXPERIMENT = experiments[0].id;
 export function initialState(experiment, raw = {}) {
   const problems = [];
   let id = experiment ?? DEFAULT_EXPERIMENT;
-  if (!findExperiment(id)) {
+  if (!isCardId(id)) {
     problems.push('experiment');
     id = DEFAULT_EXPERIMENT;
   }
@@ -42,6 +48,7 @@ export function decodeHash(hash) {
 
 /** The hash of a state: the experiment and its changed parameters. */
 export function encodeHash(state) {
+  if (EXTRA_CARDS.includes(state.experiment)) return `experiment=${state.experiment}`;
   const experiment = findExperiment(state.experiment);
   const entries = [['experiment', state.experiment], ...changedParamEntries(experiment.params, state.params[state.experiment])];
   return entries.map(([key, value]) => `${key}=${encodeURIComponent(value).replace(/%2C/gi, ',')}`).join('&');

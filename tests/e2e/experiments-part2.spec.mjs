@@ -1,0 +1,129 @@
+// Part 2 of the Experiments screen: each new experiment at its quick setting (progress, a
+// verdict with numbers, no console error, no long task), the "needs a newer core" notice, the
+// claims table filling in with figures measured in the browser, its links, the history card,
+// the embed, axe, and screenshots at 360 and 1280 px, light and dark (screenshots/exp2-*.png).
+import { test, expect } from '@playwright/test';
+import { expectNoAxeViolations, screenshot, watchPage } from './support.mjs';
+
+const IDS = ['linear-pieces', 'sparsity', 'cost', 'convergence', 'negative-inputs', 'relu-at-zero', 'saturation'];
+const card = (page, id) => page.locator(`.exp-card[data-experiment="${id}"]`);
+
+async function observeLongTasks(page) {
+  await page.addInitScript(() => {
+    window.__longTasks = [];
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) window.__longTasks.push({ start: entry.startTime, duration: entry.duration });
+    }).observe({ type: 'longtask', buffered: true });
+  });
+}
+
+async function runQuick(page, id) {
+  const c = card(page, id);
+  await c.getByRole('button', { name: 'Quick setting' }).click();
+  await c.getByRole('button', { name: 'Run' }).click();
+  await expect(c.locator('[data-field="sentence"]')).toContainText('measured in', { timeout: 20_000 });
+  return c;
+}
+
+for (const id of IDS) {
+  test(`${id}: the quick setting runs, with a verdict citing numbers and no long task`, async ({ page }) => {
+    const watch = watchPage(page);
+    await observeLongTasks(page);
+    await page.goto(`/experiments.html#experiment=${id}`);
+    const c = card(page, id);
+    await expect(c).toBeVisible();
+    const before = await page.evaluate(() => performance.now());
+    await runQuick(page, id);
+    const after = await page.evaluate(() => performance.now());
+    const seconds = Number(/measured in ([\d.]+) s/.exec(await c.locator('[data-field="sentence"]').textContent())[1]);
+    console.log(`${id} quick: ${seconds} s in the worker`);
+    expect(seconds).toBeLessThanOrEqual(3);
+    await expect(c.locator('[data-field="verdict"]')).toHaveText(/^Verdict: (true|partly|false|needs a newer core)\.$/);
+    await expect(c.locator('[data-field="sentence"]')).toContainText(/\d/);
+    await expect(c.locator('canvas').first()).toBeVisible();
+    await c.getByRole('button', { name: 'Show the numbers as a table' }).click();
+    await expect(c.locator('table tbody tr').first()).toBeVisible();
+    const longTasks = await page.evaluate(([from, to]) => window.__longTasks.filter((t) => t.start >= from && t.start <= to), [before, after]);
+    expect(longTasks, JSON.stringify(longTasks)).toEqual([]);
+    expect(watch.errors).toEqual([]);
+    expect(watch.foreignRequests).toEqual([]);
+  });
+}
+
+test('an experiment whose core lacks a function says it needs a newer core, and shows no fake figure', async ({ page }) => {
+  await page.goto('/experiments.html#experiment=saturation');
+  const c = card(page, 'saturation');
+  const lacks = await page.evaluate(async () => {
+    const core = await import('/pkg/relu_lab.js');
+    await core.default();
+    return !core.names().activations.includes('relu6');
+  });
+  await runQuick(page, 'saturation');
+  if (lacks) {
+    await expect(c.locator('[data-field="needs-core"]')).toContainText('needs a newer core');
+    await expect(c.locator('[data-field="sentence"]')).toContainText('needs a newer core');
+    await expect(c.locator('[data-field="legend"]')).not.toContainText('ReLU6');
+  } else {
+    await expect(c.locator('[data-field="needs-core"]')).toHaveCount(0);
+    await expect(c.locator('[data-field="legend"]')).toContainText('ReLU6');
+  }
+});
+
+test('the claims table fills in with figures measured in the browser, and its links open the experiments', async ({ page }) => {
+  test.setTimeout(90_000);
+  const watch = watchPage(page);
+  await page.goto('/experiments.html#experiment=claims');
+  const table = card(page, 'claims');
+  await expect(table).toBeVisible();
+  await expect(table.locator('tbody tr')).toHaveCount(11);
+  await expect(table.locator('tr[data-claim="k"] .claims-table__verdict')).toHaveText('false');
+  // Before its run, a row shows the cached text (the last rows wait longest).
+  await expect(table.locator('tr[data-claim="k"] [data-field="measured"]')).toContainText('As measured on the development machine');
+  await expect(table.locator('tr[data-state="measured"]')).toHaveCount(10, { timeout: 80_000 });
+  await expect(table.locator('tr[data-claim="c"] [data-field="state"]')).toContainText('measured in your browser');
+  await expect(table.locator('tr[data-claim="c"] [data-field="measured"]')).toContainText(/At depth 10 .*\d/);
+  await expect(table.locator('[data-field="status"]')).toContainText('All 10 small runs');
+  await table.locator('tr[data-claim="f"]').getByRole('link', { name: 'Convergence' }).click();
+  await expect(card(page, 'convergence')).toBeVisible();
+  await expect(table).toBeHidden();
+  expect(page.url()).toContain('#experiment=convergence');
+  await page.getByRole('button', { name: 'History (claim a)' }).click();
+  await expect(card(page, 'history')).toContainText('Hahnloser');
+  await expect(card(page, 'history').locator('li')).toHaveCount(6);
+  expect(watch.errors).toEqual([]);
+});
+
+test('embed.html shows one part-2 experiment, and the claims table', async ({ page }) => {
+  const watch = watchPage(page);
+  await page.goto('/embed.html?screen=experiments&experiment=negative-inputs&nets=4');
+  const root = page.locator('relu-lab');
+  const c = root.locator('.exp-card[data-experiment="negative-inputs"]');
+  await expect(c).toBeVisible();
+  await expect(root.locator('.exp-card:visible')).toHaveCount(1);
+  await expect(c.getByLabel('Networks per activation')).toHaveValue('4');
+  await c.getByRole('button', { name: 'Run' }).click();
+  await expect(c.locator('[data-field="sentence"]')).toContainText('measured in', { timeout: 20_000 });
+  await page.goto('/embed.html?screen=experiments&experiment=claims');
+  await expect(page.locator('relu-lab').locator('.exp-card[data-experiment="claims"] tbody tr')).toHaveCount(11);
+  expect(watch.errors).toEqual([]);
+});
+
+for (const scheme of ['light', 'dark']) {
+  test(`axe finds no violation, and screenshots (${scheme})`, async ({ page }) => {
+    test.setTimeout(180_000);
+    await page.emulateMedia({ colorScheme: scheme });
+    for (const id of ['linear-pieces', 'convergence', 'cost', 'negative-inputs', 'sparsity', 'relu-at-zero', 'saturation', 'claims', 'history']) {
+      await page.setViewportSize({ width: 1280, height: 900 });
+      await page.goto(`/experiments.html#experiment=${id}`);
+      if (id === 'claims') await expect(card(page, id).locator('tr[data-state="measured"]')).toHaveCount(10, { timeout: 80_000 });
+      else if (id !== 'history') await runQuick(page, id);
+      await expectNoAxeViolations(page);
+      await screenshot(page, `exp2-${id}-1280-${scheme}`);
+      await page.setViewportSize({ width: 360, height: 800 });
+      await page.waitForTimeout(300);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      expect(overflow).toBeLessThanOrEqual(0);
+      await screenshot(page, `exp2-${id}-360-${scheme}`);
+    }
+  });
+}

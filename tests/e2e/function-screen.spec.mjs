@@ -1,13 +1,15 @@
 // End-to-end tests of the Function screen: the probe reads f and f' from the core (pointer and
 // keyboard), the ReLU'(0) convention, zooming to ±1000 (ReLU never flattens on the right), the
 // formulas, the timing, two instances on one page, controls hidden and locked by a teacher,
-// getState/setState/onStateChange, and axe-core (layout and screenshots: layout.spec.mjs).
+// getState/setState/onStateChange, axe-core, what the screen says about ReLU'(0), links that
+// round-trip (and malformed ones), and touch targets and text on a phone (layout at each
+// width: layout.spec.mjs).
 import { test, expect } from '@playwright/test';
+import { measurePhone } from './phone-checks.mjs';
 import { expectNoAxeViolations, watchPage } from './support.mjs';
 
 const screen = '[data-screen="function"]';
 const probe = (page) => page.locator(`${screen} [data-part="probe"]`);
-const row = (page, name) => page.locator(`${screen} [data-part="readout-rows"] tr[data-name="${name}"]`);
 
 /** Open the page (with an optional query string) and wait until the readout is filled. */
 async function open(page, query = '') {
@@ -41,6 +43,17 @@ async function fromCore(page, names, x, options = {}) {
     },
     { names, x, options },
   );
+}
+
+/** What the controls show: the functions ticked, zoom, probe, parameter fields, convention. */
+function shownState(page) {
+  return page.locator(screen).evaluate((root) => ({
+    functions: [...root.querySelectorAll('input[data-role="function"]:checked')].map((input) => input.value),
+    zoom: root.querySelector('[data-role="zoom"]').value,
+    probe: root.querySelector('[data-part="probe"]').getAttribute('aria-valuenow'),
+    parameters: [...root.querySelectorAll('input[type="number"][data-param]')].map((input) => `${input.dataset.param}=${input.value}`),
+    convention: root.querySelector('input[data-role="convention"]:checked')?.value,
+  }));
 }
 
 const SEVERAL = ['relu', 'leaky-relu', 'elu', 'gelu', 'silu', 'softplus', 'sigmoid', 'tanh'];
@@ -144,6 +157,16 @@ test.describe('function screen', () => {
     expect((await readout(page)).relu).toEqual({ value: 0, slope: 1 });
     await expect(page.locator(`${screen} .fn-zero__text`)).toContainText('PyTorch, TensorFlow and JAX');
     await expect(page.locator(`${screen} .fn-zero__text`)).toContainText('Bertoin et al.');
+  });
+
+  test('ReLU\u2032(0): the frameworks used 0 before Bertoin et al. measured the choice', async ({ page }) => {
+    await open(page);
+    const text = page.locator(`${screen} .fn-zero__text`);
+    // The old heading suggested the paper was the reason for the frameworks' choice.
+    await expect(text).not.toContainText('Why frameworks pick 0');
+    await expect(text).toContainText('What the frameworks use.');
+    await expect(text).toContainText('PyTorch, TensorFlow and JAX all use ReLU\u2032(0) = 0, and did so long before anyone measured the choice.');
+    await expect(text).toContainText('Their study explains why the choice can matter; it is not why the frameworks chose 0.');
   });
 
   test('zoomed out to ±1000, ReLU keeps slope 1 while sigmoid and tanh flatten', async ({ page }) => {
@@ -359,8 +382,9 @@ test.describe('function screen', () => {
 
   test('controls are labelled and at least 24 px', async ({ page }) => {
     await open(page);
+    // Every control shown (the link notice and its Dismiss button are hidden without a problem).
     const controls = page.locator(
-      `${screen} input, ${screen} button, ${screen} [role="slider"]`,
+      `${screen} input:visible, ${screen} button:visible, ${screen} [role="slider"]:visible`,
     );
     const count = await controls.count();
     expect(count).toBeGreaterThan(20);
@@ -378,6 +402,126 @@ test.describe('function screen', () => {
       expect(target.width).toBeGreaterThanOrEqual(24);
     }
   });
+
+  test('a link round-trips: the settings go into the address and Copy link copies it', async ({ page, context }) => {
+    const watch = watchPage(page);
+    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    await open(page, '?hide=timing');
+    const part = (selector) => page.locator(`${screen} ${selector}`);
+    // Opening the page leaves its address alone; the notice is hidden.
+    expect(new URL(page.url()).search).toBe('?hide=timing');
+    await expect(part('[data-field="link-notice"]')).toBeHidden();
+    // The learner changes every kind of setting.
+    await part('input[data-role="function"][value="gelu"]').check();
+    await part('input[data-role="function"][value="tanh"]').uncheck();
+    await part('[data-role="zoom"]').focus();
+    await page.keyboard.press('End');
+    await page.keyboard.press('ArrowLeft'); // ±500
+    await probe(page).focus();
+    await page.keyboard.press('End');
+    await page.keyboard.press('ArrowLeft'); // 500 − 10
+    await part('input[type="number"][data-param="slope"]').fill('0.2');
+    await part('input[type="number"][data-param="slope"]').press('Tab');
+    await part('input[type="number"][data-param="eluAlpha"]').fill('2.5');
+    await part('input[type="number"][data-param="eluAlpha"]').press('Tab');
+    await page.getByLabel('\u00bd (the mean of the two sides)').check();
+    const expected = {
+      functions: ['relu', 'gelu', 'sigmoid'],
+      zoom: '8',
+      probe: '490',
+      parameters: ['slope=0.2', 'eluAlpha=2.5', 'preluSlope=0.25'],
+      convention: '0.5',
+    };
+    expect(await shownState(page)).toEqual(expected);
+    // The address follows (after a short pause), keeping the lesson's hide key.
+    await expect
+      .poll(() => new URL(page.url()).search)
+      .toBe('?hide=timing&functions=relu,gelu,sigmoid&range=500&probe=490&slope=0.2&eluAlpha=2.5&preluSlope=0.25&reluAtZero=0.5');
+    // Copy link: the clipboard holds the address, and the status says so.
+    await part('[data-action="copy-link"]').click();
+    await expect(part('[data-field="link-status"]')).toHaveText('Link copied: it opens this screen with these settings.');
+    const link = await page.evaluate(() => navigator.clipboard.readText());
+    expect(link).toBe(page.url());
+    // The link opened afresh, and the page reloaded, show the same state, without a notice.
+    for (const again of [() => page.goto(link), () => page.reload()]) {
+      await again();
+      await expect(probe(page)).toHaveAttribute('aria-valuetext', /^x = 490: ReLU 490, slope 1; GELU 490/);
+      expect(await shownState(page)).toEqual(expected);
+      await expect(part('[data-field="link-notice"]')).toBeHidden();
+      await expect(part('[data-action="measure"]')).toBeHidden();
+    }
+    expect(watch.errors).toEqual([]);
+  });
+
+  test('a malformed link: defaults for what it breaks, and a notice naming what was ignored', async ({ page }) => {
+    const watch = watchPage(page);
+    await open(page, '?functions=relu,nope&range=abc&probe=1.5&slope=7&reluAtZero=2&foo=1');
+    const part = (selector) => page.locator(`${screen} ${selector}`);
+    const notice = part('[data-field="link-notice"]');
+    await expect(notice).toBeVisible();
+    await expect(notice).toHaveText(
+      /Some settings in this link could not be used \(foo, functions: nope, range, reluAtZero\), so their defaults are shown instead\./,
+    );
+    // What could be used is used (slope clamped to what the core accepts); the rest is default.
+    expect(await shownState(page)).toEqual({
+      functions: ['relu'],
+      zoom: '2',
+      probe: '1.5',
+      parameters: ['slope=1', 'eluAlpha=1', 'preluSlope=0.25'],
+      convention: '0',
+    });
+    await expect(part('.fn-zoom label')).toHaveText('Zoom: x from \u22125 to 5');
+    // The first change writes a clean address.
+    await probe(page).focus();
+    await page.keyboard.press('ArrowRight');
+    await expect
+      .poll(() => new URL(page.url()).search)
+      .toBe('?functions=relu&range=5&probe=1.6&slope=1&eluAlpha=1&preluSlope=0.25&reluAtZero=0');
+    await part('[data-action="dismiss-link-notice"]').click();
+    await expect(notice).toBeHidden();
+    await expect(part('[data-action="copy-link"]')).toBeFocused();
+    expect(watch.errors).toEqual([]);
+  });
+
+  test('without useUrl (an embed, the start page) the screen leaves the address alone', async ({ page }) => {
+    await open(page);
+    await page.evaluate(async () => {
+      const { mountFunctionScreen } = await import('/js/screens/function/screen.js');
+      const host = document.createElement('div');
+      host.id = 'second';
+      document.querySelector('main').append(host);
+      window.second = mountFunctionScreen(host, { functions: ['elu'] });
+    });
+    await expect(page.locator('#second [data-action="copy-link"]')).toHaveCount(0);
+    await expect(page.locator('#second [data-field="link-notice"]')).toHaveCount(0);
+    await page.locator('#second input[data-role="function"][value="tanh"]').check();
+    await page.locator('#second [data-part="probe"]').focus();
+    await page.keyboard.press('ArrowRight');
+    await page.waitForTimeout(400);
+    expect(new URL(page.url()).search).toBe('');
+  });
+
+  test('on a phone (360 px): touch targets at least 44 \u00d7 44 px, text at least 12 px', async ({ page }) => {
+    await page.setViewportSize({ width: 360, height: 800 });
+    // With the link notice showing, so that its button is measured too.
+    await open(page, '?functions=relu,leaky-relu,sigmoid,tanh&nope=1');
+    await expect(page.locator(`${screen} [data-field="link-notice"]`)).toBeVisible();
+    const measured = await measurePhone(page, screen);
+    expect(measured.controls).toBeGreaterThan(20);
+    expect(measured.small, 'controls under 44 px').toEqual([]);
+    expect(measured.smallText, 'text under 12 px').toEqual([]);
+  });
+
+  for (const colorScheme of ['light', 'dark']) {
+    for (const width of [360, 1280]) {
+      test(`screenshot at ${width} px (${colorScheme})`, async ({ page }) => {
+        await page.emulateMedia({ colorScheme });
+        await page.setViewportSize({ width, height: 900 });
+        await open(page, '?functions=relu,gelu,sigmoid,tanh&range=20&probe=3&oops=1');
+        await page.screenshot({ path: `/tmp/teach-function-${width}-${colorScheme}.png`, fullPage: true });
+      });
+    }
+  }
 
   for (const colorScheme of ['light', 'dark']) {
     test(`axe-core finds no violations (${colorScheme})`, async ({ page }) => {

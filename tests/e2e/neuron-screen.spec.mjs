@@ -2,8 +2,11 @@
 // unit is reported as dead and a gradient step leaves it unchanged, a live unit's step lowers
 // the loss; the sum of hinges trains (its loss falls), counts pieces, takes the learner's
 // points; controls hidden and locked by a teacher; getState/setState/onStateChange; axe-core;
-// a dead unit's screenshot (the layout at each width: layout.spec.mjs).
+// a dead unit's screenshot; what the screen (and the course example) says about dead units and
+// sums of hinges; links that round-trip (and malformed ones); touch targets and text on a phone
+// (the layout at each width: layout.spec.mjs).
 import { test, expect } from '@playwright/test';
+import { measurePhone } from './phone-checks.mjs';
 import { expectNoAxeViolations, screenshot, watchPage } from './support.mjs';
 
 const screen = '[data-screen="neuron"]';
@@ -13,6 +16,19 @@ const weight = (page, key) => unit(page).locator(`input[type="number"][data-para
 /** The exact number behind a table cell of the single unit (data-key, e.g. "grad-w1-mean"). */
 const cell = async (page, key) =>
   Number(await unit(page).locator(`[data-key="${key}"]`).getAttribute('data-value'));
+
+/** What the controls show: weights, rate, inspected point, target, units, the points' count. */
+function shownState(page) {
+  return page.locator(screen).evaluate((root) => ({
+    weights: [...root.querySelectorAll('input[type="number"][data-param]')].map((input) => `${input.dataset.param}=${input.value}`),
+    rate: root.querySelector('[data-role="rate"]').value,
+    point: root.querySelector('[data-role="point"]').value,
+    target: root.querySelector('input[data-role="target"]:checked')?.value,
+    units: root.querySelector('input[type="number"][data-role="units"]').value,
+    pointCount: root.querySelector('[data-field="point-count"]').textContent,
+    status: root.querySelector('[data-field="status"]').dataset.state,
+  }));
+}
 
 async function open(page, query = '') {
   await page.goto(`/neuron.html${query}`);
@@ -378,6 +394,151 @@ test.describe('neuron screen', () => {
     await page.evaluate(() => window.second.redraw());
     expect(watch.errors).toEqual([]);
   });
+
+  test('what the screen says about a dead unit: on which data set, and who can come back', async ({ page }) => {
+    await open(page, '?w1=0.5&w2=0.5&b=-8');
+    const status = unit(page).locator('[data-field="status"]');
+    await expect(status).toHaveAttribute('data-state', 'dead');
+    // Old: "gradient descent cannot move the unit, and it cannot recover by itself", for any unit.
+    await expect(status).not.toContainText('gradient descent cannot move the unit, and it cannot');
+    await expect(status).toContainText('gradient descent on this training set cannot move the unit.');
+    await expect(status).toContainText('It reads the inputs directly, with no layer below it whose change could bring it back');
+    await expect(status).toContainText('(A dead unit in a deeper layer can come back when the layers below it change.)');
+    const intro = page.locator(`${screen} .nu-intro`);
+    await expect(intro.first()).toContainText('the unit is dead on the training set, and a gradient step no longer moves it.');
+    // A sum of hinges is the one-hidden-layer case.
+    await expect(intro.last()).not.toContainText('A layer of them with a linear output adds the hinges up');
+    await expect(intro.last()).toContainText('One hidden layer of them with a linear output adds the hinges up');
+    await expect(intro.last()).toContainText('with more layers the hinges are composed, not added');
+    const hint = hinges(page).locator('.nu-panel > .hint').last();
+    await expect(hint).not.toContainText('adds nothing anywhere');
+    await expect(hint).toContainText('so the unit adds nothing there and no training point gives it a gradient.');
+  });
+
+  test('the course example says where a dead unit cannot come back', async ({ page }) => {
+    await page.goto('/examples/course.html');
+    const article = page.locator('article');
+    await expect(article).not.toContainText('gradient descent cannot revive it');
+    await expect(article).not.toContainText('outputs 0 everywhere');
+    await expect(article).toContainText(
+      'it is dead on the training set. In the first hidden layer, gradient descent on that set cannot revive it; ' +
+        'a dead unit in a deeper layer can come back when the layers below it change.',
+    );
+    await expect(article).not.toContainText('its gradient vanishes');
+    await expect(article).toContainText('its gradient becomes exactly 0.');
+  });
+
+  test('a link round-trips: the settings go into the address and Copy link copies it', async ({ page, context }) => {
+    const watch = watchPage(page);
+    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    await open(page, '?hide=presets');
+    const part = (selector) => page.locator(`${screen} ${selector}`);
+    expect(new URL(page.url()).search).toBe('?hide=presets');
+    await expect(part('[data-field="link-notice"]')).toBeHidden();
+    // The single unit: a weight, the rate, the inspected point, and a gradient step.
+    await weight(page, 'w1').fill('0.8');
+    await weight(page, 'w1').press('Tab');
+    await unit(page).locator('[data-role="rate"]').selectOption('0.3');
+    await unit(page).locator('[data-role="point"]').fill('5');
+    await unit(page).locator('[data-action="step"]').click();
+    await expect(unit(page).locator('[data-field="steps"]')).toHaveText('1');
+    // The sum of hinges: the learner's points with one more, and three units.
+    await hinges(page).getByLabel('your own points').check();
+    await hinges(page).locator('[data-role="point-x"]').fill('0.2');
+    await hinges(page).locator('[data-role="point-y"]').fill('-0.4');
+    await hinges(page).locator('[data-action="add-point"]').click();
+    await hinges(page).locator('input[type="number"][data-role="units"]').fill('3');
+    await hinges(page).locator('input[type="number"][data-role="units"]').press('Tab');
+    const expected = await shownState(page);
+    expect(expected).toMatchObject({ rate: '0.3', point: '5', target: 'points', units: '3', pointCount: '8 points.' });
+    expect(expected.weights[0]).not.toBe('w1=0.8'); // the step moved it
+    // The address follows, keeping the lesson's hide key and the step's float32 weights.
+    await expect.poll(() => new URL(page.url()).search).toMatch(
+      /^\?hide=presets&w1=[-\d.]+&w2=[-\d.]+&b=[-\d.]+&learningRate=0\.3&point=4&target=points&units=3&points=[-\d.:,]+0\.2:-0\.4$/,
+    );
+    await part('[data-action="copy-link"]').click();
+    await expect(part('[data-field="link-status"]')).toHaveText(/^Link copied: it opens this screen with these settings/);
+    const link = await page.evaluate(() => navigator.clipboard.readText());
+    expect(link).toBe(page.url());
+    for (const again of [() => page.goto(link), () => page.reload()]) {
+      await again();
+      await expect(unit(page).locator('[data-field="status"]')).toHaveAttribute('data-state', /alive|dead/);
+      await expect(hinges(page).locator('[data-field="loss"]')).toHaveText(/^\d/);
+      expect(await shownState(page)).toEqual(expected);
+      await expect(part('[data-field="link-notice"]')).toBeHidden();
+      await expect(part('[data-action="preset-dead"]')).toBeHidden();
+    }
+    expect(watch.errors).toEqual([]);
+  });
+
+  test('a malformed link: defaults for what it breaks, and a notice naming what was ignored', async ({ page }) => {
+    const watch = watchPage(page);
+    await open(page, '?w1=zz&b=-8&units=many&target=cosine&points=0:1,x:2&bogus=1');
+    const part = (selector) => page.locator(`${screen} ${selector}`);
+    const notice = part('[data-field="link-notice"]');
+    await expect(notice).toBeVisible();
+    await expect(notice).toHaveText(
+      /Some settings in this link could not be used \(bogus, w1, target, points, units\), so their defaults are shown instead\./,
+    );
+    // What could be used is used: the bias, and the one good point; the rest is default.
+    expect(await shownState(page)).toMatchObject({
+      weights: ['w1=1', 'w2=-0.5', 'b=-8'],
+      target: 'sin',
+      units: '6',
+      status: 'dead',
+    });
+    await part('[data-action="dismiss-link-notice"]').click();
+    await expect(notice).toBeHidden();
+    // The link's weights are where "Back to the start" goes.
+    await weight(page, 'b').fill('0');
+    await weight(page, 'b').press('Tab');
+    await expect(unit(page).locator('[data-field="status"]')).toHaveAttribute('data-state', 'alive');
+    await unit(page).locator('.nu-presets [data-action="reset"]').click();
+    await expect(weight(page, 'b')).toHaveValue('-8');
+    await expect(unit(page).locator('[data-field="status"]')).toHaveAttribute('data-state', 'dead');
+    // A screen mounted without useUrl (an embed) neither shows link controls nor writes the address.
+    await page.evaluate(async () => {
+      const { mountNeuronScreen } = await import('/js/screens/neuron/screen.js');
+      const host = document.createElement('div');
+      host.id = 'second';
+      document.querySelector('main').append(host);
+      window.second = mountNeuronScreen(host, {});
+    });
+    await expect(page.locator('#second [data-action="copy-link"]')).toHaveCount(0);
+    // (The first screen rewrote its own address after the learner's changes, with clean values.)
+    await expect
+      .poll(() => new URL(page.url()).search)
+      .toMatch(/^\?w1=1&w2=-0\.5&b=-8&learningRate=0\.1&point=\d+&target=sin&units=6&points=0:1$/);
+    const address = page.url();
+    await page.locator('#second input[type="number"][data-param="b"]').fill('2');
+    await page.locator('#second input[type="number"][data-param="b"]').press('Tab');
+    await page.waitForTimeout(400);
+    expect(page.url()).toBe(address);
+    expect(watch.errors).toEqual([]);
+  });
+
+  test('on a phone (360 px): touch targets at least 44 \u00d7 44 px, text at least 12 px', async ({ page }) => {
+    await page.setViewportSize({ width: 360, height: 800 });
+    // The points editor and the link notice showing, the table of units open.
+    await open(page, '?target=points&nope=1');
+    await expect(page.locator(`${screen} [data-field="link-notice"]`)).toBeVisible();
+    await hinges(page).locator('details summary').click();
+    const measured = await measurePhone(page, screen);
+    expect(measured.controls).toBeGreaterThan(20);
+    expect(measured.small, 'controls under 44 px').toEqual([]);
+    expect(measured.smallText, 'text under 12 px').toEqual([]);
+  });
+
+  for (const colorScheme of ['light', 'dark']) {
+    for (const width of [360, 1280]) {
+      test(`screenshot at ${width} px (${colorScheme})`, async ({ page }) => {
+        await page.emulateMedia({ colorScheme });
+        await page.setViewportSize({ width, height: 900 });
+        await open(page, '?w1=0.5&w2=0.5&b=-8&target=points&oops=1');
+        await page.screenshot({ path: `/tmp/teach-neuron-${width}-${colorScheme}.png`, fullPage: true });
+      });
+    }
+  }
 
   test('two screens on one page are independent; destroy cleans up', async ({ page }) => {
     const watch = watchPage(page);

@@ -1,6 +1,7 @@
 // The Function screen's state (www/js/screens/function/state.js): the defaults, how a partial
 // state is clamped and snapped, how malformed values are ignored and listed (never thrown),
-// and that getState → setState is a round trip. Pure module: no wasm, no DOM.
+// that getState → setState is a round trip, and the state in a link's query string (written,
+// read back, malformed links). Pure module: no wasm, no DOM.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import lab from './load.mjs';
@@ -8,6 +9,8 @@ import {
   FUNCTION_SCREEN_DEFAULTS,
   FUNCTION_STATE_KEYS,
   RANGES,
+  decodeFunctionQuery,
+  functionQuery,
   mergeFunctionState,
   nearestRange,
   snapProbe,
@@ -93,4 +96,40 @@ test('the probe snaps to its keyboard step for the range, inside the range', () 
 test('mount options give only their state fields', () => {
   const options = { functions: ['relu'], range: 10, controls: { hidden: ['timing'] }, idPrefix: 'x', loop: {} };
   assert.deepEqual(stateFromOptions(options), { functions: ['relu'], range: 10 });
+});
+
+const decode = (text, base = FUNCTION_SCREEN_DEFAULTS) => decodeFunctionQuery(text, base, AVAILABLE);
+
+test('a link holds every field, readable, and reads back as the same state', () => {
+  assert.equal(
+    functionQuery(merge({}).state),
+    'functions=relu,sigmoid,tanh&range=5&probe=1&slope=0.01&eluAlpha=1&preluSlope=0.25&reluAtZero=0',
+  );
+  const states = [
+    merge({ functions: 'gelu,relu,elu', range: 50, probe: 3.7, slope: 0.2, eluAlpha: 2.5, preluSlope: -0.5, reluAtZero: 1 }).state,
+    merge({ functions: [], range: 1000, probe: -999.1, slope: 0.013, reluAtZero: 0.5 }).state,
+    merge({ probe: 0.1 + 0.2 }).state, // a number JavaScript writes with 17 digits
+  ];
+  for (const state of states) {
+    const text = functionQuery(state);
+    // Read over a different base: the link alone gives the state.
+    const other = merge({ functions: 'linear', range: 2, probe: -1, slope: 0.5, reluAtZero: 1 }).state;
+    assert.deepEqual(decode(`?${text}`, other), { state, problems: [] }, text);
+  }
+});
+
+test('a link read with the lesson keys: hide and lock are no problem, other strangers are', () => {
+  const { state, problems } = decode('?functions=elu&hide=timing&lock=functions&utm=x');
+  assert.deepEqual(state.functions, ['elu']);
+  assert.deepEqual(problems, ['utm']);
+});
+
+test('a malformed link: the defaults for what it breaks, every broken field named', () => {
+  const { state, problems } = decode('?functions=relu,nope&range=abc&probe=&slope=7&reluAtZero=2&bad%ZZ=1&lonely');
+  assert.deepEqual(problems, ['bad%ZZ=1', 'lonely', 'functions: nope', 'range', 'probe', 'reluAtZero']);
+  assert.deepEqual(state, { ...FUNCTION_SCREEN_DEFAULTS, functions: ['relu'], slope: 1 });
+  // An empty query changes nothing.
+  assert.deepEqual(decode(''), { state: merge({}).state, problems: [] });
+  // `functions=` is an empty list, not a mistake.
+  assert.deepEqual(decode('?functions=').state.functions, []);
 });

@@ -12,6 +12,7 @@
 import { applyControlLocks, createStateNotifier, resolveControls } from '../../ui/lesson-controls.js';
 import { createFrameLoop } from '../../ui/loop.js';
 import { watchMedia, watchWidth } from '../../ui/observe.js';
+import { createLinkControls, createUrlSync } from '../../ui/url-state.js';
 import { listenToFunctionScreen } from './events.js';
 import { createFunctionModel } from './model.js';
 import {
@@ -19,6 +20,8 @@ import {
   FUNCTION_SCREEN_DEFAULTS,
   clamp,
   copyState,
+  decodeFunctionQuery,
+  functionQuery,
   mergeFunctionState,
   parameterSpec,
   snapProbe,
@@ -33,6 +36,37 @@ import { createTimingView } from './views/timing.js';
 
 export { FUNCTION_CONTROL_KEYS, FUNCTION_SCREEN_DEFAULTS, FUNCTION_STATE_KEYS, RANGES, mergeFunctionState } from './state.js';
 
+/** What the status says after "Copy link". */
+const COPIED = 'Link copied: it opens this screen with these settings.';
+
+/**
+ * The state to start from: the options' (checked), then with `useUrl` a link's fields over
+ * them: { state, problems } (the link's fields that could not be used).
+ */
+function startState(options, available, useUrl) {
+  const state = mergeFunctionState(FUNCTION_SCREEN_DEFAULTS, stateFromOptions(options), available).state;
+  return useUrl ? decodeFunctionQuery(window.location.search, state, available) : { state, problems: [] };
+}
+
+/**
+ * With `useUrl`, the state kept in the page's query string (written after every change) and
+ * the link controls, showing `problems` (the link's fields that could not be used); without,
+ * nothing: { write(), stop() }.
+ */
+function keepInUrl(element, useUrl, getState, problems) {
+  if (!useUrl) return { write() {}, stop() {} };
+  const sync = createUrlSync({ part: 'search', encode: () => functionQuery(getState()) });
+  const controls = createLinkControls(element, { sync, copied: COPIED });
+  controls.showProblems(problems);
+  return {
+    write: () => sync.write(),
+    stop() {
+      sync.stop();
+      controls.stop();
+    },
+  };
+}
+
 /**
  * Mount the screen into `element`.
  * options (all optional): {
@@ -44,6 +78,10 @@ export { FUNCTION_CONTROL_KEYS, FUNCTION_SCREEN_DEFAULTS, FUNCTION_STATE_KEYS, R
  *     (FUNCTION_CONTROL_KEYS; unknown keys are ignored),
  *   onStateChange(state): called after the learner changes a setting, once the changes settle
  *     (not per pixel of a drag), with getState()'s object,
+ *   useUrl: keep the state in the page's query string, with a "Copy link" button (false: an
+ *     embed or a screen sharing its page leaves the address alone; function.html sets it).
+ *     The query's fields (the same names; functions comma-separated) win over the options;
+ *     fields it holds that cannot be used are named in a notice. One such screen per page.
  *   loop: a frame loop to share (createFrameLoop); the screen makes its own otherwise,
  *   idPrefix: prefix for element ids (unique per instance)
  * }
@@ -63,11 +101,13 @@ export function mountFunctionScreen(element, options = {}) {
   const loop = options.loop ?? createFrameLoop();
   const model = createFunctionModel();
   const { available } = model;
-  let state = mergeFunctionState(FUNCTION_SCREEN_DEFAULTS, stateFromOptions(options), available).state;
+  const useUrl = options.useUrl === true;
+  const start = startState(options, available, useUrl);
+  let state = start.state;
   const locks = resolveControls(options.controls, CONTROL_GROUPS);
   const noteId = `${prefix}-locked`;
 
-  element.innerHTML = functionScreenHtml({ prefix, state, available, locks, noteId });
+  element.innerHTML = functionScreenHtml({ prefix, state, available, locks, noteId, link: useUrl });
   const $ = (selector) => element.querySelector(selector);
   const canvas = $('canvas');
   const holder = $('[data-part="holder"]');
@@ -149,7 +189,10 @@ export function mountFunctionScreen(element, options = {}) {
         this.moveProbe(0, { dragging: false });
       },
       measure: () => timing.toggle((run) => model.measureAll(state, run)),
-      changed: () => notifier.notify(),
+      changed() {
+        notifier.notify();
+        address.write();
+      },
     },
   );
 
@@ -172,6 +215,7 @@ export function mountFunctionScreen(element, options = {}) {
       showControls(element, state);
       readout.showRange(state.range);
       refresh({ formulas: true });
+      address.write();
     }
     notifier.sync();
     return problems;
@@ -180,6 +224,7 @@ export function mountFunctionScreen(element, options = {}) {
   readout.showRange(state.range);
   refresh({ formulas: true });
   const notifier = createStateNotifier(getState, options.onStateChange);
+  const address = keepInUrl(element, useUrl, getState, start.problems);
 
   return {
     getState,
@@ -187,6 +232,7 @@ export function mountFunctionScreen(element, options = {}) {
     redraw,
     destroy() {
       notifier.stop();
+      address.stop();
       timing.stop();
       loop.cancel(draw);
       if (ownLoop) loop.destroy();

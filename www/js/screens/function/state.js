@@ -3,6 +3,7 @@
 // partial state from a host, an option or a query string is checked and merged. Pure: no DOM,
 // no wasm; importable from Node.
 import { isPlainObject, toNumber } from '../../ui/lesson-controls.js';
+import { pairsText, parsePairs, pickPairs } from '../../ui/url-state.js';
 
 /** The zoom ladder: half-widths of the x range, roughly evenly spaced on a log scale. */
 export const RANGES = Object.freeze([2, 3, 5, 10, 20, 50, 100, 200, 500, 1000]);
@@ -93,6 +94,7 @@ export const RELU_AT_ZERO = Object.freeze([
  *   convention  the ReLU'(0) choice (alias relu-at-zero)
  *   options     parameters and convention together
  *   timing      the "Measure" section (alias measure)
+ *   link        "Copy link" (alias share; shown only when the screen keeps its state in the URL)
  */
 export const CONTROL_GROUPS = Object.freeze({
   functions: ['functions'],
@@ -105,6 +107,8 @@ export const CONTROL_GROUPS = Object.freeze({
   options: ['parameters', 'convention'],
   timing: ['timing'],
   measure: ['timing'],
+  link: ['link'],
+  share: ['link'],
 });
 /** Every key options.controls accepts. */
 export const FUNCTION_CONTROL_KEYS = Object.freeze(Object.keys(CONTROL_GROUPS));
@@ -205,4 +209,32 @@ export function mergeFunctionState(base, partial, available) {
 /** The state fields among a screen's mount options (the other options are not state). */
 export function stateFromOptions(options) {
   return Object.fromEntries(FUNCTION_STATE_KEYS.filter((key) => key in options).map((key) => [key, options[key]]));
+}
+
+/**
+ * The state as a link's query string: every field in FUNCTION_STATE_KEYS order, functions as
+ * a comma-separated list, numbers as JavaScript writes them (they read back exactly):
+ * "functions=relu,sigmoid&range=5&probe=1&slope=0.01&eluAlpha=1&preluSlope=0.25&reluAtZero=0".
+ * @param {FunctionState} state
+ */
+export function functionQuery(state) {
+  return pairsText(
+    FUNCTION_STATE_KEYS.map((key) => [key, key === 'functions' ? state.functions.join(',') : String(state[key])]),
+  );
+}
+
+/**
+ * A link's query string ("?functions=relu&range=abc") over the state `base`: { state,
+ * problems }, checked as mergeFunctionState does. Keys that are no state field (other than
+ * hide and lock, the lesson's) and pairs that cannot be decoded are listed in `problems` too.
+ * Never throws.
+ * @param {string} text
+ * @param {Readonly<FunctionState> | typeof FUNCTION_SCREEN_DEFAULTS} base
+ * @param {readonly string[]} available
+ */
+export function decodeFunctionQuery(text, base, available) {
+  const { values, problems: unreadable } = parsePairs(text);
+  const { given, unknown } = pickPairs(values, FUNCTION_STATE_KEYS);
+  const { state, problems } = mergeFunctionState(base, given, available);
+  return { state, problems: [...unreadable, ...unknown, ...problems] };
 }

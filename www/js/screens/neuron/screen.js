@@ -11,12 +11,16 @@
 // Requires `await init()` of ../../../pkg/relu_lab.js before mounting.
 import { applyControlLocks, createStateNotifier, isPlainObject, resolveControls } from '../../ui/lesson-controls.js';
 import { createFrameLoop } from '../../ui/loop.js';
+import { createLinkControls, createUrlSync } from '../../ui/url-state.js';
 import { mountHingeSum } from './hinges/hinge-sum.js';
-import { CONTROL_GROUPS, HINGE_STATE_KEYS, NEURON_STATE_KEYS, UNIT_STATE_KEYS } from './state.js';
+import { CONTROL_GROUPS, HINGE_STATE_KEYS, NEURON_STATE_KEYS, UNIT_STATE_KEYS, decodeNeuronQuery, neuronQuery } from './state.js';
 import { neuronScreenHtml } from './template.js';
 import { mountSingleUnit } from './unit/single-unit.js';
 
 export { NEURON_CONTROL_KEYS, NEURON_SCREEN_DEFAULTS, NEURON_STATE_KEYS } from './state.js';
+
+/** What the status says after "Copy link". */
+const COPIED = 'Link copied: it opens this screen with these settings (training starts again from step 0).';
 
 /**
  * Mount the screen into `element`.
@@ -35,6 +39,10 @@ export { NEURON_CONTROL_KEYS, NEURON_SCREEN_DEFAULTS, NEURON_STATE_KEYS } from '
  *     (NEURON_CONTROL_KEYS; unknown keys are ignored),
  *   onStateChange(state): called after the learner changes a setting, once the changes settle
  *     (not per pixel of a slider drag), with getState()'s object,
+ *   useUrl: keep the state in the page's query string, with a "Copy link" button (false: an
+ *     embed or a screen sharing its page leaves the address alone; neuron.html sets it).
+ *     The query's fields (the same names; points as x:y,x:y) win over the options; fields it
+ *     holds that cannot be used are named in a notice. One such screen per page.
  *   loop: a frame loop to share; the screen makes its own otherwise,
  *   idPrefix: prefix for element ids (unique per instance)
  * }
@@ -53,15 +61,24 @@ export function mountNeuronScreen(element, options = {}) {
   const prefix = options.idPrefix ?? `neuron-${Math.random().toString(36).slice(2, 8)}`;
   const ownLoop = !options.loop;
   const loop = options.loop ?? createFrameLoop();
-  const pick = (keys) =>
-    Object.fromEntries(keys.filter((key) => options[key] !== undefined).map((key) => [key, options[key]]));
   const locks = resolveControls(options.controls, CONTROL_GROUPS);
   const noteId = `${prefix}-locked`;
+  const useUrl = options.useUrl === true;
+  // A link's fields win over the options; they are the parts' starting values, so "Back to
+  // the start" returns to the link's weights.
+  const fromLink = useUrl ? decodeNeuronQuery(window.location.search) : { partial: {}, problems: [] };
+  const start = { ...options, ...fromLink.partial };
+  const pick = (keys) => Object.fromEntries(keys.filter((key) => start[key] !== undefined).map((key) => [key, start[key]]));
+  /** The address (createUrlSync) while the state is kept there. */
+  let sync = null;
   // The parts report the learner's changes here; the notifier exists once both are mounted.
   let notifier = null;
-  const onChange = () => notifier?.notify();
+  const onChange = () => {
+    notifier?.notify();
+    sync?.write();
+  };
 
-  element.innerHTML = neuronScreenHtml({ prefix, locks, noteId });
+  element.innerHTML = neuronScreenHtml({ prefix, locks, noteId, link: useUrl });
 
   let unit = null;
   let hinges = null;
@@ -90,18 +107,34 @@ export function mountNeuronScreen(element, options = {}) {
   applyControlLocks(element, locks, noteId);
 
   const getState = () => ({ ...unit.getState(), ...hinges.getState() });
+
+  /** Change any fields of the state (each part checks its own); returns the fields ignored. */
+  function applyState(partial) {
+    if (!isPlainObject(partial)) return ['state'];
+    const problems = Object.keys(partial)
+      .filter((key) => !NEURON_STATE_KEYS.includes(key))
+      .map((key) => key.slice(0, 24));
+    const part = (keys) => Object.fromEntries(keys.filter((key) => key in partial).map((key) => [key, partial[key]]));
+    problems.push(...unit.setState(part(UNIT_STATE_KEYS)), ...hinges.setState(part(HINGE_STATE_KEYS)));
+    return problems;
+  }
+
+  // What the link held that could not be used is named (applying it again changes nothing).
+  let link = null;
+  if (useUrl) {
+    const problems = [...fromLink.problems, ...applyState(fromLink.partial)];
+    sync = createUrlSync({ part: 'search', encode: () => neuronQuery(getState()) });
+    link = createLinkControls(element, { sync, copied: COPIED });
+    link.showProblems(problems);
+  }
   notifier = createStateNotifier(getState, options.onStateChange);
 
   return {
     getState,
     setState(partial) {
-      if (!isPlainObject(partial)) return ['state'];
-      const problems = Object.keys(partial)
-        .filter((key) => !NEURON_STATE_KEYS.includes(key))
-        .map((key) => key.slice(0, 24));
-      const part = (keys) => Object.fromEntries(keys.filter((key) => key in partial).map((key) => [key, partial[key]]));
-      problems.push(...unit.setState(part(UNIT_STATE_KEYS)), ...hinges.setState(part(HINGE_STATE_KEYS)));
+      const problems = applyState(partial);
       notifier.sync();
+      sync?.write();
       return problems;
     },
     redraw() {
@@ -116,6 +149,8 @@ export function mountNeuronScreen(element, options = {}) {
     },
     destroy() {
       notifier.stop();
+      sync?.stop();
+      link?.stop();
       hinges.destroy();
       unit.destroy();
       if (ownLoop) loop.destroy();

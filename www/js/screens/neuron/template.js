@@ -2,6 +2,7 @@
 // hinges) with their introductions and equations in MathML; each part fills its own holder
 // (data-part="unit", data-part="hinges"). A pure function.
 import { lockNoteHtml } from '../../ui/lesson-controls.js';
+import { copyLinkHtml, linkNoticeHtml } from '../../ui/url-state.js';
 
 const mi = (name) => `<mi>${name}</mi>`;
 const mo = (op) => `<mo>${op}</mo>`;
@@ -49,13 +50,20 @@ const SUM_MATH =
   ) +
   '</math>';
 
+/** What "Copy link" gives. */
+const LINK_WHAT =
+  'The address of this page with the unit\u2019s weights, bias, learning rate and inspected point, and the ' +
+  'network\u2019s target, units and points (its training starts again from step 0).';
+
 /**
- * The screen's markup.
- * @param {{ prefix: string, locks: ReturnType<typeof import('../../ui/lesson-controls.js').resolveControls>, noteId: string }} parts
+ * The screen's markup; with `link` (the state is kept in the URL), the link notice and "Copy
+ * link" at the top.
+ * @param {{ prefix: string, locks: ReturnType<typeof import('../../ui/lesson-controls.js').resolveControls>, noteId: string,
+ *   link?: boolean }} parts
  */
-export function neuronScreenHtml({ prefix, locks, noteId }) {
+export function neuronScreenHtml({ prefix, locks, noteId, link = false }) {
   return `
-    <div class="nu-screen">
+    <div class="nu-screen">${link ? linkNoticeHtml() + copyLinkHtml({ prefix, what: LINK_WHAT }) : ''}
       <section class="screen-section" aria-labelledby="${prefix}-unit-title">
         <h2 id="${prefix}-unit-title">One ReLU unit: a hinge on the plane</h2>
         <div class="nu-intro">
@@ -66,8 +74,8 @@ export function neuronScreenHtml({ prefix, locks, noteId }) {
           slope is 1, so gradient flows back to w\u2081, w\u2082 and b. On the other side
           (hatched) it outputs 0 and its slope is 0: no gradient. Here the unit feeds a fixed
           read-out, p = \u03c3(a \u2212 2), the chance that a point is class 1, trained with
-          cross-entropy. Push b down until every point is on the hatched side: the unit is
-          <strong>dead</strong>, and a gradient step no longer moves it.</p>
+          cross-entropy. Push b down until every training point is on the hatched side: the
+          unit is <strong>dead</strong> on the training set, and a gradient step no longer moves it.</p>
         </div>
         <div data-part="unit"></div>
       </section>
@@ -76,10 +84,12 @@ export function neuronScreenHtml({ prefix, locks, noteId }) {
         <h2 id="${prefix}-hinges-title">A network as a sum of hinges</h2>
         <div class="nu-intro">
           <p>With one input, each ReLU unit is a hinge: flat on one side of x = \u2212b/w and a
-          straight ramp on the other. A layer of them with a linear output adds the hinges up:</p>
+          straight ramp on the other. One hidden layer of them with a linear output adds the hinges up:</p>
           ${SUM_MATH}
           <p>So the network\u2019s output is piecewise linear: straight between hinges, bending
-          only where a unit switches on or off. More units, more possible bends. Train it and
+          only where a unit switches on or off. More units, more possible bends. (That holds for
+          one hidden layer; with more layers the hinges are composed, not added, and the same
+          number of units can make many more linear pieces.) Train it and
           watch the hinges move to where the target bends. A unit whose flat side covers the
           whole domain is dead there: a flat line that adds nothing and gets no gradient.</p>
         </div>

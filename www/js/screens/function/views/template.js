@@ -4,6 +4,7 @@
 // and locking.
 import { activationName } from '../../../text/names.js';
 import { lockNoteHtml } from '../../../ui/lesson-controls.js';
+import { copyLinkHtml, linkNoticeHtml } from '../../../ui/url-state.js';
 import { swatchSvg } from '../catalog.js';
 import { PARAMETERS, RANGES, RELU_AT_ZERO } from '../state.js';
 
@@ -45,13 +46,18 @@ function conventionRadios(prefix, state) {
 }
 
 /**
- * The whole screen's markup.
+ * The whole screen's markup; with `link` (the state is kept in the URL), the link notice and
+ * "Copy link" at the top.
  * @param {{ prefix: string, state: import('../state.js').FunctionState, available: readonly string[],
- *   locks: ReturnType<typeof import('../../../ui/lesson-controls.js').resolveControls>, noteId: string }} parts
+ *   locks: ReturnType<typeof import('../../../ui/lesson-controls.js').resolveControls>, noteId: string,
+ *   link?: boolean }} parts
  */
-export function functionScreenHtml({ prefix, state, available, locks, noteId }) {
+export function functionScreenHtml({ prefix, state, available, locks, noteId, link = false }) {
+  const linkControls = link
+    ? copyLinkHtml({ prefix, what: 'The address of this page with the functions, zoom, probe and parameters shown here.' })
+    : '';
   return `
-    <div class="fn-screen">
+    <div class="fn-screen">${link ? linkNoticeHtml() : ''}${linkControls}
       <section class="screen-section" aria-labelledby="${prefix}-title">
         <h2 id="${prefix}-title">Activation functions and their slopes</h2>
         <p class="lede">Pick functions to compare. The top panel shows each function f(x), the
@@ -120,10 +126,12 @@ export function functionScreenHtml({ prefix, state, available, locks, noteId }) 
             <button type="button" class="button" data-action="probe-zero" data-control="probe">Move the probe to x = 0</button>
           </div>
           <div class="fn-zero__text">
-            <p><strong>Why frameworks pick 0.</strong> Any value from 0 to 1 is a valid
-            subgradient at the corner, so the value is a convention. PyTorch, TensorFlow and JAX
-            all use ReLU\u2032(0) = 0, and Bertoin et al. (2021, \u201cNumerical influence of
-            ReLU\u2032(0) on backpropagation\u201d, NeurIPS) found that with plain SGD, 0 worked best.</p>
+            <p><strong>What the frameworks use.</strong> Any value from 0 to 1 is a valid
+            subgradient at the corner, so the value used at 0 is a convention. PyTorch, TensorFlow
+            and JAX all use ReLU\u2032(0) = 0, and did so long before anyone measured the choice.
+            Later, Bertoin et al. (2021, \u201cNumerical influence of ReLU\u2032(0) on
+            backpropagation\u201d, NeurIPS) did: with plain SGD, 0 worked best. Their study explains
+            why the choice can matter; it is not why the frameworks chose 0.</p>
             <p><strong>Why it rarely matters.</strong> The convention is used only when a
             unit\u2019s input is exactly 0, and on continuous data like this lab\u2019s that almost never
             happens. Exact

@@ -90,7 +90,7 @@ export function hingeSumHtml({ prefix, target, units, stepSize, optimizer, learn
         </dl>
         <p class="hint">Loss: mean of (output \u2212 target)\u00b2/2 over the training points. Linear
         pieces: distinct hinge positions inside [\u22121, 1], plus one. Dead: z \u2264 0 on the whole
-        domain [\u22121, 1], so the unit adds nothing anywhere and gets no gradient.</p>
+        domain [\u22121, 1], so the unit adds nothing there and no training point gives it a gradient.</p>
       </div>
     </div>
 

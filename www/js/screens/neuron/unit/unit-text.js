@@ -16,9 +16,11 @@ export function statusHtml(whole, params, count, deadOnPlane) {
         <p class="nu-badge nu-badge--dead"><span class="nu-badge__icon" aria-hidden="true">\u2715</span>
         <strong>Dead on the training set</strong></p>
         <p>z = w\u00b7x + b \u2264 0 on all ${count} training points, so the unit outputs 0 on every
-        one and its slope ReLU\u2032(z) is 0 on every one. Every gradient with respect to w\u2081, w\u2082
-        and b is therefore exactly 0: gradient descent cannot move the unit, and it cannot
-        recover by itself. ${plain} Move a slider to revive it.</p>`;
+        one and its slope ReLU\u2032(z) is 0 on every one. Every gradient of the training loss with
+        respect to w\u2081, w\u2082 and b is therefore exactly 0: gradient descent on this training
+        set cannot move the unit. It reads the inputs directly, with no layer below it whose
+        change could bring it back, so it cannot recover by itself. (A dead unit in a deeper
+        layer can come back when the layers below it change.) ${plain} Move a slider to revive it.</p>`;
   }
   return `
       <p class="nu-badge nu-badge--alive"><span class="nu-badge__icon" aria-hidden="true">\u2713</span>

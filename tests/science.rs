@@ -5,8 +5,8 @@
 mod common;
 
 use relu_lab::activation::ActivationKind;
-use relu_lab::data::{DataKind, grid_points};
-use relu_lab::grid::Grid;
+use relu_lab::data::DataKind;
+use relu_lab::grid::{Grid, grid_points};
 use relu_lab::init::Init;
 use relu_lab::network::{Loss, Network};
 use relu_lab::optimizer::{OptimizerKind, TrainSettings};

@@ -39,6 +39,14 @@ impl Loss {
         parse_name("loss", name, LOSS_NAMES)
     }
 
+    /// The name as the JS API spells it.
+    pub fn name(self) -> &'static str {
+        LOSS_NAMES
+            .iter()
+            .find(|(_, l)| *l == self)
+            .map_or("mse", |(n, _)| n)
+    }
+
     /// The per-example loss for output `s` and label `y`, and its derivative `dL/ds`.
     pub fn value_and_slope(self, s: f32, y: f32) -> (f32, f32) {
         match self {

@@ -10,19 +10,15 @@
 // Exported functions receive JS values by value: that is the wasm-bindgen ABI.
 #![allow(clippy::needless_pass_by_value)]
 
-mod js;
+mod convert;
 mod network;
 
 use wasm_bindgen::prelude::*;
 
-use crate::activation::{
-    ACTIVATION_NAMES, Activation, ActivationKind, ActivationOptions, ReluAtZero,
-};
+use crate::activation::{Activation, ActivationKind, ActivationOptions, ReluAtZero};
 use crate::data::{self, DataConfig, DataKind, Dataset as CoreDataset};
 use crate::error::{InputError, check_count, check_range};
-use crate::init::INIT_NAMES;
-use crate::optimizer::OPTIMIZER_NAMES;
-use js::{Options, js_error, numbers};
+use convert::{Options, js_error, numbers};
 
 /// Installs the panic hook once, so that a bug (never bad input) reports its message.
 #[wasm_bindgen(start)]
@@ -31,44 +27,16 @@ pub fn start() {
 }
 
 /// The wasm memory, for building typed-array views from pointers.
-#[wasm_bindgen(js_name = wasmMemory)]
+#[wasm_bindgen(js_name = wasmMemory, unchecked_return_type = "WebAssembly.Memory")]
 pub fn wasm_memory() -> JsValue {
     wasm_bindgen::memory()
 }
 
 /// Names the API accepts, `{ activations, inits, optimizers, datasets, losses }`, and the
 /// input domains `{ plane: [−6, 6], line: [−1, 1] }` (the plane's is the same on both axes).
-#[wasm_bindgen]
+#[wasm_bindgen(unchecked_return_type = "Names")]
 pub fn names() -> JsValue {
-    let list = |names: Vec<&str>| js::array(names.into_iter().map(JsValue::from_str));
-    js::object(&[
-        (
-            "activations",
-            list(ACTIVATION_NAMES.iter().map(|(n, _)| *n).collect()),
-        ),
-        ("inits", list(INIT_NAMES.iter().map(|(n, _)| *n).collect())),
-        (
-            "optimizers",
-            list(OPTIMIZER_NAMES.iter().map(|(n, _)| *n).collect()),
-        ),
-        (
-            "datasets",
-            list(data::DATA_NAMES.iter().map(|(n, _)| *n).collect()),
-        ),
-        ("losses", list(vec!["mse", "bce"])),
-        (
-            "domains",
-            js::object(&[
-                ("plane", domain(data::DOMAIN_2D)),
-                ("line", domain(data::DOMAIN_1D)),
-            ]),
-        ),
-    ])
-}
-
-/// `[low, high]` of an input domain.
-fn domain((low, high): (f32, f32)) -> JsValue {
-    js::float_array(&[low, high])
+    convert::names_object()
 }
 
 /// Read `{ slope, eluAlpha, reluAtZero, preluSlope }` into an activation of kind `name`.
@@ -93,7 +61,11 @@ fn activation_from(name: &str, options: &JsValue) -> Result<Activation, InputErr
 /// f(x) for the activation `name`. `options` may set `slope` (leaky ReLU, 0..1),
 /// `preluSlope` (PReLU, −10..10), `eluAlpha` (0.001..10) and `reluAtZero` (0, 0.5 or 1).
 #[wasm_bindgen(js_name = activationValue)]
-pub fn activation_value(name: &str, x: f64, options: JsValue) -> Result<f64, JsError> {
+pub fn activation_value(
+    #[wasm_bindgen(unchecked_param_type = "ActivationName")] name: &str,
+    x: f64,
+    #[wasm_bindgen(unchecked_optional_param_type = "ActivationOptions")] options: JsValue,
+) -> Result<f64, JsError> {
     let activation = activation_from(name, &options).map_err(js_error)?;
     let x = check_range("x", x, -f64::from(f32::MAX), f64::from(f32::MAX)).map_err(js_error)?;
     Ok(f64::from(activation.value(x as f32)))
@@ -101,7 +73,11 @@ pub fn activation_value(name: &str, x: f64, options: JsValue) -> Result<f64, JsE
 
 /// f'(x) for the activation `name`; same options as `activationValue`.
 #[wasm_bindgen(js_name = activationDerivative)]
-pub fn activation_derivative(name: &str, x: f64, options: JsValue) -> Result<f64, JsError> {
+pub fn activation_derivative(
+    #[wasm_bindgen(unchecked_param_type = "ActivationName")] name: &str,
+    x: f64,
+    #[wasm_bindgen(unchecked_optional_param_type = "ActivationOptions")] options: JsValue,
+) -> Result<f64, JsError> {
     let activation = activation_from(name, &options).map_err(js_error)?;
     let x = check_range("x", x, -f64::from(f32::MAX), f64::from(f32::MAX)).map_err(js_error)?;
     Ok(f64::from(activation.derivative(x as f32)))
@@ -111,10 +87,10 @@ pub fn activation_derivative(name: &str, x: f64, options: JsValue) -> Result<f64
 /// whole plotted curve.
 #[wasm_bindgen(js_name = activationCurve)]
 pub fn activation_curve(
-    name: &str,
+    #[wasm_bindgen(unchecked_param_type = "ActivationName")] name: &str,
     xs: &[f32],
     derivative: bool,
-    options: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "ActivationOptions")] options: JsValue,
 ) -> Result<Vec<f32>, JsError> {
     let activation = activation_from(name, &options).map_err(js_error)?;
     check_count("xs.length", xs.len() as f64, 0, 100_000).map_err(js_error)?;
@@ -135,7 +111,11 @@ pub fn activation_curve(
 /// the sum, so JS can time it (`performance.now()` around the call) to measure the cost of one
 /// evaluation in this browser.
 #[wasm_bindgen(js_name = activationWorkload)]
-pub fn activation_workload(name: &str, count: f64, options: JsValue) -> Result<f64, JsError> {
+pub fn activation_workload(
+    #[wasm_bindgen(unchecked_param_type = "ActivationName")] name: &str,
+    count: f64,
+    #[wasm_bindgen(unchecked_optional_param_type = "ActivationOptions")] options: JsValue,
+) -> Result<f64, JsError> {
     let activation = activation_from(name, &options).map_err(js_error)?;
     let count = check_count("count", count, 1, 10_000_000).map_err(js_error)?;
     let mut x = -4.0_f32;
@@ -161,7 +141,9 @@ impl Dataset {
     /// Generate a named set: `{ name: "circle" | "xor" | "gaussians" | "spiral" | "abs" |
     /// "sin" | "step", n: 2..10000 (500), noise: 0..0.5 (0), testRatio: 0..0.9 (0.5),
     /// seed: 0..2^53−1 (1) }`.
-    pub fn generate(options: JsValue) -> Result<Dataset, JsError> {
+    pub fn generate(
+        #[wasm_bindgen(unchecked_optional_param_type = "DatasetOptions")] options: JsValue,
+    ) -> Result<Dataset, JsError> {
         let read = || -> Result<CoreDataset, InputError> {
             let options = Options::new("options", &options)?;
             let defaults = DataConfig::default();
@@ -182,9 +164,11 @@ impl Dataset {
     #[wasm_bindgen(js_name = fromPoints)]
     pub fn from_points(
         inputs: f64,
+        #[wasm_bindgen(unchecked_param_type = "Float32Array | Float64Array | number[]")]
         points: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "Float32Array | Float64Array | number[]")]
         labels: JsValue,
-        test_ratio: f64,
+        #[wasm_bindgen(js_name = testRatio)] test_ratio: f64,
         seed: f64,
     ) -> Result<Dataset, JsError> {
         let read = || -> Result<CoreDataset, InputError> {
@@ -205,7 +189,7 @@ impl Dataset {
     }
 
     /// The generator's name, or `"points"` for the learner's own set.
-    #[wasm_bindgen(getter)]
+    #[wasm_bindgen(getter, unchecked_return_type = "DatasetName | 'points'")]
     pub fn name(&self) -> String {
         self.inner
             .kind
@@ -214,21 +198,30 @@ impl Dataset {
     }
 
     /// Number of points in `"train"` or `"test"`.
-    pub fn count(&self, split: &str) -> Result<usize, JsError> {
+    pub fn count(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "Split")] split: &str,
+    ) -> Result<usize, JsError> {
         Ok(split_of(&self.inner, split).map_err(js_error)?.len())
     }
 
     /// View of the points of `"train"` or `"test"` (`inputs` values per point). Take a fresh
-    /// view after any call that may allocate.
-    pub fn points(&self, split: &str) -> Result<js_sys::Float32Array, JsError> {
+    /// view after every call that may allocate.
+    pub fn points(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "Split")] split: &str,
+    ) -> Result<js_sys::Float32Array, JsError> {
         let split = split_of(&self.inner, split).map_err(js_error)?;
-        Ok(js::f32_view(&split.points))
+        Ok(convert::f32_view(&split.points))
     }
 
     /// View of the labels of `"train"` or `"test"`.
-    pub fn labels(&self, split: &str) -> Result<js_sys::Float32Array, JsError> {
+    pub fn labels(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "Split")] split: &str,
+    ) -> Result<js_sys::Float32Array, JsError> {
         let split = split_of(&self.inner, split).map_err(js_error)?;
-        Ok(js::f32_view(&split.labels))
+        Ok(convert::f32_view(&split.labels))
     }
 }
 

@@ -4,7 +4,7 @@ use js_sys::{Float32Array, Uint8ClampedArray};
 use wasm_bindgen::prelude::*;
 
 use super::Dataset;
-use super::js::{self, Options, js_error, number_or_null, numbers};
+use super::convert::{self, Options, js_error, number_or_null, numbers};
 use crate::activation::{ActivationKind, ActivationOptions, ReluAtZero};
 use crate::error::{InputError, Result, check_count};
 use crate::grid::Grid;
@@ -12,7 +12,6 @@ use crate::init::Init;
 use crate::inspect;
 use crate::network::{Loss, MAX_HIDDEN_LAYERS, NetworkConfig};
 use crate::optimizer::{OptimizerKind, TrainSettings};
-use crate::stats::Stats;
 use crate::trainer::{Trainer, Which};
 
 /// A network being trained, with everything the page shows about it.
@@ -59,7 +58,7 @@ fn config_from(value: &JsValue) -> Result<NetworkConfig> {
                 "activation",
                 format!(
                     "must be a name or an array of names, got {}",
-                    js::describe(&value)
+                    convert::describe(&value)
                 ),
             ));
         }
@@ -110,61 +109,6 @@ fn which(split: &str) -> Result<Which> {
     )
 }
 
-/// Plain-object form of statistics.
-fn stats_object(stats: &Stats, diverged: bool) -> JsValue {
-    let mut units = stats.units.iter();
-    let layers = stats.layers.iter().map(|layer| {
-        let unit_list = units.by_ref().take(layer.units).map(|unit| {
-            js::object(&[
-                ("activeShare", JsValue::from(unit.active_share)),
-                ("neverActive", JsValue::from(unit.never_active)),
-                ("dead", JsValue::from(unit.never_active && layer.can_die)),
-                ("meanActivation", JsValue::from(unit.mean_activation)),
-                ("gradZMean", JsValue::from(unit.grad_z_mean)),
-                ("gradWNorm", JsValue::from(unit.grad_w_norm)),
-            ])
-        });
-        js::object(&[
-            ("units", js::array(unit_list.collect::<Vec<_>>())),
-            ("sparsity", JsValue::from(layer.sparsity)),
-            ("neverActive", JsValue::from(layer.never_active as u32)),
-            (
-                "dead",
-                JsValue::from(if layer.can_die {
-                    layer.never_active as u32
-                } else {
-                    0
-                }),
-            ),
-            ("canDie", JsValue::from(layer.can_die)),
-            ("activationMean", JsValue::from(layer.activation_mean)),
-            (
-                "activationVariance",
-                JsValue::from(layer.activation_variance),
-            ),
-            ("gradZNorm", JsValue::from(layer.grad_z_norm)),
-            ("gradWNorm", JsValue::from(layer.grad_w_norm)),
-            (
-                "exactZeroPreActivations",
-                JsValue::from(layer.exact_zero_pre_activations as f64),
-            ),
-        ])
-    });
-    js::object(&[
-        ("examples", JsValue::from(stats.examples as u32)),
-        ("diverged", JsValue::from(diverged)),
-        ("loss", number_or_null(stats.loss)),
-        ("accuracy", number_or_null(stats.accuracy)),
-        ("deadUnits", JsValue::from(stats.dead_units() as u32)),
-        (
-            "neverActiveUnits",
-            JsValue::from(stats.never_active_units() as u32),
-        ),
-        ("sparsity", JsValue::from(stats.overall_sparsity())),
-        ("layers", js::array(layers.collect::<Vec<_>>())),
-    ])
-}
-
 #[wasm_bindgen]
 impl Network {
     /// A new network from a plain config object; every field is optional:
@@ -172,7 +116,9 @@ impl Network {
     /// one per layer ("relu"), slope: 0..1 (0.01), eluAlpha (1), reluAtZero: 0|0.5|1 (0),
     /// init ("he-normal"), biasInit: −10..10 (0), seed: 0..2^53−1 (1), loss: "bce"|"mse" }`.
     #[wasm_bindgen(constructor)]
-    pub fn new(config: JsValue) -> std::result::Result<Network, JsError> {
+    pub fn new(
+        #[wasm_bindgen(unchecked_optional_param_type = "NetworkConfig")] config: JsValue,
+    ) -> std::result::Result<Network, JsError> {
         let config = config_from(&config).map_err(js_error)?;
         let trainer = Trainer::new(config).map_err(js_error)?;
         Ok(Network {
@@ -183,58 +129,21 @@ impl Network {
     }
 
     /// The normalised configuration, as a plain object that `new Network()` accepts.
-    #[wasm_bindgen(getter)]
+    #[wasm_bindgen(getter, unchecked_return_type = "NormalisedConfig")]
     pub fn config(&self) -> JsValue {
-        let config = &self.trainer.network.config;
-        let widths: Vec<JsValue> = config
-            .hidden
-            .iter()
-            .map(|&w| JsValue::from(w as u32))
-            .collect();
-        let names: Vec<JsValue> = config
-            .activations
-            .iter()
-            .map(|k| JsValue::from_str(k.name()))
-            .collect();
-        js::object(&[
-            ("inputs", JsValue::from(config.inputs as u32)),
-            ("hidden", js::array(widths)),
-            ("activation", js::array(names)),
-            (
-                "slope",
-                JsValue::from(config.activation_options.leaky_slope),
-            ),
-            (
-                "eluAlpha",
-                JsValue::from(config.activation_options.elu_alpha),
-            ),
-            (
-                "reluAtZero",
-                JsValue::from(config.activation_options.relu_at_zero.value()),
-            ),
-            ("init", JsValue::from_str(config.init.name())),
-            ("biasInit", JsValue::from(config.bias_init)),
-            ("seed", JsValue::from(config.seed as f64)),
-            (
-                "loss",
-                JsValue::from_str(if config.loss == Loss::MeanSquared {
-                    "mse"
-                } else {
-                    "bce"
-                }),
-            ),
-        ])
+        convert::config_object(&self.trainer.network.config)
     }
 
     /// Train `steps` (0 to 1,000,000) mini-batch steps on `data`'s training split. Options:
     /// `{ optimizer: "sgd"|"momentum"|"adam", learningRate: 1e-5..10 (0.03), batchSize:
     /// 1..10000 (10), momentum: 0..0.999 (0.9), l1, l2: 0..1 (0), record: bool (true) }`.
     /// Returns `{ steps, batchLoss, diverged }`; once diverged, training stops until `reset()`.
+    #[wasm_bindgen(unchecked_return_type = "TrainResult")]
     pub fn train(
         &mut self,
         data: &Dataset,
         steps: f64,
-        options: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "TrainOptions")] options: JsValue,
     ) -> std::result::Result<JsValue, JsError> {
         let mut run = || -> Result<_> {
             let parsed = Options::new("options", &options)?;
@@ -244,11 +153,7 @@ impl Network {
             self.trainer.train(data.core(), &settings, steps, record)
         };
         let report = run().map_err(js_error)?;
-        Ok(js::object(&[
-            ("steps", JsValue::from(report.steps as u32)),
-            ("batchLoss", number_or_null(report.batch_loss)),
-            ("diverged", JsValue::from(report.diverged)),
-        ]))
+        Ok(convert::train_report_object(&report))
     }
 
     /// Back to step 0 with the same seed: identical weights, batches and history.
@@ -278,20 +183,30 @@ impl Network {
     /// neverActiveUnits, sparsity, layers: [{ units: [{ activeShare, neverActive, dead,
     /// meanActivation }], sparsity, neverActive, dead, canDie, activationMean,
     /// activationVariance, gradZNorm, gradWNorm, exactZeroPreActivations }] }`.
-    pub fn stats(&mut self, data: &Dataset, split: &str) -> std::result::Result<JsValue, JsError> {
+    #[wasm_bindgen(unchecked_return_type = "Stats")]
+    pub fn stats(
+        &mut self,
+        data: &Dataset,
+        #[wasm_bindgen(unchecked_param_type = "Split")] split: &str,
+    ) -> std::result::Result<JsValue, JsError> {
         let which = which(split).map_err(js_error)?;
         self.trainer.check_data(data.core()).map_err(js_error)?;
-        Ok(stats_object(
+        Ok(convert::stats_object(
             &self.trainer.evaluate(data.core(), which),
             self.trainer.diverged,
         ))
     }
 
     /// As `stats` without the backward pass (gradient norms are 0): cheaper, for every frame.
-    pub fn score(&mut self, data: &Dataset, split: &str) -> std::result::Result<JsValue, JsError> {
+    #[wasm_bindgen(unchecked_return_type = "Stats")]
+    pub fn score(
+        &mut self,
+        data: &Dataset,
+        #[wasm_bindgen(unchecked_param_type = "Split")] split: &str,
+    ) -> std::result::Result<JsValue, JsError> {
         let which = which(split).map_err(js_error)?;
         self.trainer.check_data(data.core()).map_err(js_error)?;
-        Ok(stats_object(
+        Ok(convert::stats_object(
             &self.trainer.score(data.core(), which),
             self.trainer.diverged,
         ))
@@ -302,7 +217,7 @@ impl Network {
     pub fn gradient(
         &mut self,
         data: &Dataset,
-        split: &str,
+        #[wasm_bindgen(unchecked_param_type = "Split")] split: &str,
     ) -> std::result::Result<Vec<f32>, JsError> {
         let which = which(split).map_err(js_error)?;
         self.trainer.check_data(data.core()).map_err(js_error)?;
@@ -310,7 +225,12 @@ impl Network {
     }
 
     /// Mean loss on `"train"` or `"test"` (null for an empty split).
-    pub fn loss(&mut self, data: &Dataset, split: &str) -> std::result::Result<JsValue, JsError> {
+    #[wasm_bindgen(unchecked_return_type = "number | null")]
+    pub fn loss(
+        &mut self,
+        data: &Dataset,
+        #[wasm_bindgen(unchecked_param_type = "Split")] split: &str,
+    ) -> std::result::Result<JsValue, JsError> {
         let which = which(split).map_err(js_error)?;
         self.trainer.check_data(data.core()).map_err(js_error)?;
         Ok(number_or_null(
@@ -319,10 +239,11 @@ impl Network {
     }
 
     /// Share correctly classified on `"train"` or `"test"` (null for regression).
+    #[wasm_bindgen(unchecked_return_type = "number | null")]
     pub fn accuracy(
         &mut self,
         data: &Dataset,
-        split: &str,
+        #[wasm_bindgen(unchecked_param_type = "Split")] split: &str,
     ) -> std::result::Result<JsValue, JsError> {
         let which = which(split).map_err(js_error)?;
         self.trainer.check_data(data.core()).map_err(js_error)?;
@@ -363,25 +284,25 @@ impl Network {
     /// top), as a view.
     #[wasm_bindgen(js_name = gridPoints)]
     pub fn grid_points(&self) -> std::result::Result<Float32Array, JsError> {
-        Ok(js::f32_view(self.grid()?.points()))
+        Ok(convert::f32_view(self.grid()?.points()))
     }
 
     /// View of the output at every grid point (row 0 at the top, largest x2).
     #[wasm_bindgen(js_name = gridOutput)]
     pub fn grid_output(&self) -> std::result::Result<Float32Array, JsError> {
-        Ok(js::f32_view(self.grid()?.output()))
+        Ok(convert::f32_view(self.grid()?.output()))
     }
 
     /// View of every hidden unit's activation over the grid, unit after unit.
     #[wasm_bindgen(js_name = gridActivations)]
     pub fn grid_activations(&self) -> std::result::Result<Float32Array, JsError> {
-        Ok(js::f32_view(self.grid()?.activations()))
+        Ok(convert::f32_view(self.grid()?.activations()))
     }
 
     /// View of every hidden unit's pre-activation z over the grid, unit after unit.
     #[wasm_bindgen(js_name = gridPreActivations)]
     pub fn grid_pre_activations(&self) -> std::result::Result<Float32Array, JsError> {
-        Ok(js::f32_view(self.grid()?.pre_activations()))
+        Ok(convert::f32_view(self.grid()?.pre_activations()))
     }
 
     /// RGBA view of the output map (predicted probability for classification), ready for
@@ -394,7 +315,7 @@ impl Network {
             .as_mut()
             .ok_or_else(|| JsError::new("grid: call evaluateGrid(resolution) first"))?;
         let pixels = grid.rasterize_output(loss);
-        Ok(js::rgba_view(pixels))
+        Ok(convert::rgba_view(pixels))
     }
 
     /// RGBA view of every hidden unit's activation map, unit after unit (R·R·4 bytes each).
@@ -405,13 +326,13 @@ impl Network {
             .as_mut()
             .ok_or_else(|| JsError::new("grid: call evaluateGrid(resolution) first"))?;
         let pixels = grid.rasterize_units();
-        Ok(js::rgba_view(pixels))
+        Ok(convert::rgba_view(pixels))
     }
 
     /// Born dead? Evaluates an R×R grid and returns `{ constant, zeroLayer }`: whether the
     /// output is the same at every grid point, and the first hidden layer (0-based) that is
     /// zero everywhere, or null.
-    #[wasm_bindgen(js_name = outputConstantOnDomain)]
+    #[wasm_bindgen(js_name = outputConstantOnDomain, unchecked_return_type = "BornDead")]
     pub fn output_constant_on_domain(
         &mut self,
         resolution: f64,
@@ -419,21 +340,18 @@ impl Network {
         self.evaluate_grid(resolution)?;
         let grid = self.grid()?;
         let zero_layer = grid.first_zero_layer(&self.trainer.network);
-        Ok(js::object(&[
-            ("constant", JsValue::from(grid.output_is_constant())),
-            (
-                "zeroLayer",
-                zero_layer.map_or(JsValue::NULL, |l| JsValue::from(l as u32)),
-            ),
-        ]))
+        Ok(convert::born_dead_object(
+            grid.output_is_constant(),
+            zero_layer,
+        ))
     }
 
     /// Statistics of the hidden units over the last evaluated grid (the whole input domain):
     /// the same shape as `stats`, without loss, accuracy or gradients.
-    #[wasm_bindgen(js_name = gridStats)]
+    #[wasm_bindgen(js_name = gridStats, unchecked_return_type = "Stats")]
     pub fn grid_stats(&mut self) -> std::result::Result<JsValue, JsError> {
         let points = self.grid()?.points().to_vec();
-        Ok(stats_object(
+        Ok(convert::stats_object(
             &self.trainer.evaluate_points(&points),
             self.trainer.diverged,
         ))
@@ -441,7 +359,7 @@ impl Network {
 
     /// View of all parameters (layout in the crate docs and `layout()`).
     pub fn params(&self) -> Float32Array {
-        js::f32_view(&self.trainer.network.params)
+        convert::f32_view(&self.trainer.network.params)
     }
 
     /// Replace every parameter (same length as `params()`, all finite).
@@ -466,43 +384,17 @@ impl Network {
 
     /// Where each layer's parameters sit: `[{ fanIn, fanOut, activation, weights, biases,
     /// slopes }]` (offsets into `params()`; slopes null unless PReLU), hidden layers then output.
+    #[wasm_bindgen(unchecked_return_type = "LayerLayout[]")]
     pub fn layout(&self) -> JsValue {
-        let layers = self.trainer.network.layers.iter().map(|layer| {
-            js::object(&[
-                ("fanIn", JsValue::from(layer.fan_in as u32)),
-                ("fanOut", JsValue::from(layer.fan_out as u32)),
-                ("activation", JsValue::from_str(layer.kind.name())),
-                ("weights", JsValue::from(layer.weights as u32)),
-                ("biases", JsValue::from(layer.biases as u32)),
-                (
-                    "slopes",
-                    layer
-                        .slopes
-                        .map_or(JsValue::NULL, |s| JsValue::from(s as u32)),
-                ),
-            ])
-        });
-        js::array(layers.collect::<Vec<_>>())
+        convert::layout_object(&self.trainer.network.layers)
     }
 
     /// Follow one example: `{ loss, output, layers: [{ z, a, gate, gradA, gradZ }] }`, hidden
     /// layers then the output layer.
+    #[wasm_bindgen(unchecked_return_type = "Inspection")]
     pub fn inspect(&self, point: &[f32], label: f64) -> std::result::Result<JsValue, JsError> {
         let trace = inspect::trace(&self.trainer.network, point, label as f32).map_err(js_error)?;
-        let layers = trace.layers.iter().map(|layer| {
-            js::object(&[
-                ("z", js::float_array(&layer.z)),
-                ("a", js::float_array(&layer.a)),
-                ("gate", js::float_array(&layer.gate)),
-                ("gradA", js::float_array(&layer.grad_a)),
-                ("gradZ", js::float_array(&layer.grad_z)),
-            ])
-        });
-        Ok(js::object(&[
-            ("loss", JsValue::from(trace.loss)),
-            ("output", JsValue::from(trace.output)),
-            ("layers", js::array(layers.collect::<Vec<_>>())),
-        ]))
+        Ok(convert::inspection_object(&trace))
     }
 
     /// The network output at each point (`inputs` coordinates per point, at most 65,536 points).
@@ -530,20 +422,13 @@ impl Network {
     #[wasm_bindgen(js_name = historyColumns)]
     pub fn history_columns(&mut self) -> Float32Array {
         self.trainer.history.as_columns(&mut self.history_columns);
-        js::f32_view(&self.history_columns)
+        convert::f32_view(&self.history_columns)
     }
 
     /// Units that died or came back: `[{ step, layer, unit, died }]`, oldest first (the last
     /// 256), noticed at the history's records while training with `record: true`.
+    #[wasm_bindgen(unchecked_return_type = "UnitEvent[]")]
     pub fn events(&self) -> JsValue {
-        let events = self.trainer.history.events().iter().map(|event| {
-            js::object(&[
-                ("step", JsValue::from(event.step as f64)),
-                ("layer", JsValue::from(event.layer)),
-                ("unit", JsValue::from(event.unit)),
-                ("died", JsValue::from(event.died)),
-            ])
-        });
-        js::array(events.collect::<Vec<_>>())
+        convert::events_object(self.trainer.history.events())
     }
 }

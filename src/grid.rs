@@ -6,6 +6,8 @@ use crate::error::{InputError, Result, check_count};
 use crate::network::{Loss, Network, Workspace};
 use crate::palette::Palette;
 
+/// Smallest grid side.
+pub const MIN_RESOLUTION: usize = 2;
 /// Largest grid side.
 pub const MAX_RESOLUTION: usize = 256;
 /// Largest number of values (units × grid points) a grid keeps, about 32 MB per buffer.
@@ -68,7 +70,12 @@ impl Grid {
     /// A grid of `resolution` points per side for networks with `inputs` inputs.
     pub fn new(inputs: usize, resolution: usize) -> Result<Self> {
         check_count("inputs", inputs as f64, 1, 2)?;
-        check_count("resolution", resolution as f64, 2, MAX_RESOLUTION)?;
+        check_count(
+            "resolution",
+            resolution as f64,
+            MIN_RESOLUTION,
+            MAX_RESOLUTION,
+        )?;
         Ok(Self {
             resolution,
             inputs,

@@ -1,14 +1,23 @@
-//! Every conversion between JS values and Rust values: reading plain JS objects into checked
-//! Rust values (every reader names the field it was reading when it rejects a value), and
-//! building the plain JS objects the API returns, each beside its TypeScript interface.
+//! Every conversion between JS values and Rust values: reading JS arguments into checked Rust
+//! values, and building the plain JS objects the API returns, each beside its TypeScript
+//! interface.
+//!
+//! Readers accept whatever JS type arrives and never let a JS exception through: every call
+//! into JS that can throw (a getter, a Proxy trap, `Array.isArray` on a revoked Proxy) goes
+//! through a catching import, so no exception can unwind past a Rust frame that holds a
+//! borrowed wasm object. Each rejection names the argument or field, what was expected and
+//! what came. Arrays are measured before anything is allocated for them.
 
-use js_sys::{Array, Float32Array, Object, Reflect, Uint8ClampedArray, WebAssembly};
+use std::cell::RefCell;
+use std::rc::{Rc, Weak};
+
+use js_sys::{Array, Float32Array, Float64Array, Object, Reflect, Uint8ClampedArray, WebAssembly};
 use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::{JsCast, JsError, JsValue};
 
 use crate::activation::ACTIVATION_NAMES;
-use crate::data::{self, DATA_NAMES};
-use crate::error::{InputError, Result};
+use crate::data::{self, DATA_NAMES, Dataset as CoreDataset};
+use crate::error::{self, InputError, Result};
 use crate::history::UnitEvent;
 use crate::init::INIT_NAMES;
 use crate::inspect::Trace;
@@ -17,9 +26,32 @@ use crate::optimizer::OPTIMIZER_NAMES;
 use crate::stats::Stats;
 use crate::trainer::TrainReport;
 
+#[wasm_bindgen]
+extern "C" {
+    /// `Array.isArray`, which throws for a revoked Proxy.
+    #[wasm_bindgen(catch, js_namespace = Array, js_name = isArray)]
+    fn array_is_array(value: &JsValue) -> core::result::Result<bool, JsValue>;
+}
+
 /// Turn a core error into a JS `Error` whose message names the field and the allowed range.
 pub fn js_error(error: InputError) -> JsError {
     JsError::new(&error.to_string())
+}
+
+/// `Array.isArray`, or an error naming `field` when asking throws (a revoked Proxy).
+fn is_array(field: &str, value: &JsValue) -> Result<bool> {
+    array_is_array(value).map_err(|_| {
+        InputError::new(
+            field,
+            "could not be read (a revoked Proxy?), got an object that throws",
+        )
+    })
+}
+
+/// `object[key]`, or an error naming `field` when reading throws (a getter, a Proxy trap).
+fn property(field: &str, object: &JsValue, key: &JsValue) -> Result<JsValue> {
+    Reflect::get(object, key)
+        .map_err(|thrown| InputError::new(field, format!("reading it threw {}", describe(&thrown))))
 }
 
 /// A view of a plain options object; `undefined` or `null` reads as "all defaults".
@@ -32,47 +64,51 @@ impl<'a> Options<'a> {
     pub fn new(field: &str, value: &'a JsValue) -> Result<Self> {
         if value.is_undefined() || value.is_null() {
             Ok(Self { object: None })
-        } else if value.is_object() && !Array::is_array(value) {
+        } else if value.is_object() && !is_array(field, value)? {
             Ok(Self {
                 object: Some(value),
             })
         } else {
-            Err(InputError::new(field, "must be a plain object of options"))
+            Err(InputError::new(
+                field,
+                format!("must be a plain object of options, got {}", describe(value)),
+            ))
         }
     }
 
     /// The raw value of `key`, or `None` when absent or `undefined`.
-    pub fn get(&self, key: &str) -> Option<JsValue> {
-        let object = self.object?;
-        Reflect::get(object, &JsValue::from_str(key))
-            .ok()
-            .filter(|v| !v.is_undefined())
+    pub fn get(&self, key: &str) -> Result<Option<JsValue>> {
+        let Some(object) = self.object else {
+            return Ok(None);
+        };
+        let value = property(key, object, &JsValue::from_str(key))?;
+        Ok(Some(value).filter(|v| !v.is_undefined()))
     }
 
-    /// A number, or `default` when absent. Only finite-or-not numbers pass; the core checks
-    /// the range.
+    /// A number, or `default` when absent; the caller checks the range.
     pub fn number(&self, key: &str, default: f64) -> Result<f64> {
-        match self.get(key) {
+        self.get(key)?
+            .map_or(Ok(default), |value| number(key, &value))
+    }
+
+    /// A finite number in `range` (checked as the `f64` given, then rounded to `f32`), or
+    /// `default` when absent.
+    pub fn float(&self, key: &str, default: f32, range: (f64, f64)) -> Result<f32> {
+        match self.get(key)? {
             None => Ok(default),
-            Some(value) => value.as_f64().ok_or_else(|| {
-                InputError::new(key, format!("must be a number, got {}", describe(&value)))
-            }),
+            Some(value) => float(key, &value, range),
         }
     }
 
-    /// A string, or `default` when absent.
-    pub fn string(&self, key: &str, default: &str) -> Result<String> {
-        match self.get(key) {
-            None => Ok(default.to_owned()),
-            Some(value) => value.as_string().ok_or_else(|| {
-                InputError::new(key, format!("must be a string, got {}", describe(&value)))
-            }),
-        }
+    /// A name from `table`, or `default` when absent.
+    pub fn name<T: Copy>(&self, key: &str, default: T, table: &[(&str, T)]) -> Result<T> {
+        self.get(key)?
+            .map_or(Ok(default), |value| name(key, &value, table))
     }
 
     /// A boolean, or `default` when absent.
     pub fn boolean(&self, key: &str, default: bool) -> Result<bool> {
-        match self.get(key) {
+        match self.get(key)? {
             None => Ok(default),
             Some(value) => value.as_bool().ok_or_else(|| {
                 InputError::new(
@@ -84,53 +120,293 @@ impl<'a> Options<'a> {
     }
 }
 
-/// The numbers of a JS array (or typed array), naming `field[i]` for a non-number.
-pub fn numbers(field: &str, value: &JsValue, most: usize) -> Result<Vec<f64>> {
-    if !Array::is_array(value)
-        && !value.is_instance_of::<js_sys::Float32Array>()
-        && !value.is_instance_of::<js_sys::Float64Array>()
-    {
-        return Err(InputError::new(
+/// A JS number (of any value, NaN included: the caller checks the range).
+pub fn number(field: &str, value: &JsValue) -> Result<f64> {
+    value
+        .as_f64()
+        .ok_or_else(|| InputError::new(field, format!("must be a number, got {}", describe(value))))
+}
+
+/// A finite number in `[min, max]`, checked as the `f64` given and then rounded to `f32`.
+pub fn float(field: &str, value: &JsValue, (min, max): (f64, f64)) -> Result<f32> {
+    let value = number(field, value)?;
+    error::check_range(field, value, min, max).map(|v| v as f32)
+}
+
+/// A whole number in `[min, max]`.
+pub fn count(field: &str, value: &JsValue, min: usize, max: usize) -> Result<usize> {
+    match value.as_f64() {
+        Some(number) => error::check_count(field, number, min, max),
+        None => Err(InputError::new(
             field,
-            format!("must be an array of numbers, got {}", describe(value)),
-        ));
+            format!(
+                "must be a whole number from {min} to {max}, got {}",
+                describe(value)
+            ),
+        )),
     }
-    let array = Array::from(value);
-    let length = array.length() as usize;
-    if length > most {
-        return Err(InputError::new(
+}
+
+/// A boolean argument.
+pub fn boolean(field: &str, value: &JsValue) -> Result<bool> {
+    value.as_bool().ok_or_else(|| {
+        InputError::new(
             field,
-            format!("must have at most {most} entries, got {length}"),
-        ));
+            format!("must be true or false, got {}", describe(value)),
+        )
+    })
+}
+
+/// A name from `table` (a string), the error listing the names.
+pub fn name<T: Copy>(field: &str, value: &JsValue, table: &[(&str, T)]) -> Result<T> {
+    let names: Vec<&str> = table.iter().map(|(n, _)| *n).collect();
+    name_position(field, value, &names).map(|i| table[i].1)
+}
+
+/// Where the string `value` is in `names` (one copy of the code for every table).
+fn name_position(field: &str, value: &JsValue, names: &[&str]) -> Result<usize> {
+    let text = value.as_string();
+    if let Some(i) = names.iter().position(|n| Some(*n) == text.as_deref()) {
+        return Ok(i);
     }
-    array
-        .iter()
+    let came = match text {
+        Some(text) => format!("\"{}\"", text.chars().take(40).collect::<String>()),
+        None => describe(value),
+    };
+    Err(InputError::new(
+        field,
+        format!("must be one of {}, got {came}", names.join(", ")),
+    ))
+}
+
+/// A seed: a whole number from 0 to 2^53 − 1 (JS's largest safe integer).
+pub fn seed(field: &str, value: &JsValue) -> Result<u64> {
+    const MAX_SAFE_INTEGER: f64 = 9_007_199_254_740_991.0;
+    match value.as_f64() {
+        Some(seed) if seed.fract() == 0.0 && (0.0..=MAX_SAFE_INTEGER).contains(&seed) => {
+            Ok(seed as u64)
+        }
+        _ => Err(InputError::new(
+            field,
+            format!(
+                "must be a whole number from 0 to 9007199254740991, got {}",
+                describe(value)
+            ),
+        )),
+    }
+}
+
+/// The numbers of a real array or a `Float32Array`/`Float64Array`, at most `most` of them,
+/// each finite with magnitude at most `limit` (checked as `f64`, then rounded to `f32`).
+pub fn floats(field: &str, value: &JsValue, most: usize, limit: f64) -> Result<Vec<f32>> {
+    numbers(field, value, most)?
+        .into_iter()
         .enumerate()
         .map(|(i, v)| {
-            v.as_f64().ok_or_else(|| {
-                InputError::new(
-                    format!("{field}[{i}]"),
-                    format!("must be a number, got {}", describe(&v)),
-                )
-            })
+            error::check_range(&format!("{field}[{i}]"), v, -limit, limit).map(|v| v as f32)
         })
         .collect()
 }
 
-/// A short description of a JS value for error messages.
+/// The numbers (any, NaN included) of a real array or a `Float32Array`/`Float64Array`, at
+/// most `most` of them. Anything else is refused before a byte is allocated, whatever its
+/// `length` says; an element that is not a number or cannot be read is named (`points[3]`).
+pub fn numbers(field: &str, value: &JsValue, most: usize) -> Result<Vec<f64>> {
+    let too_long = |length: f64| {
+        InputError::new(
+            field,
+            format!(
+                "must have at most {most} numbers, got {}",
+                error::number(length)
+            ),
+        )
+    };
+    // ArrayBuffer.isView is true for real typed arrays only (never for a Proxy) and never throws.
+    if js_sys::ArrayBuffer::is_view(value) {
+        if let Some(view) = value.dyn_ref::<Float32Array>() {
+            let length = view.length() as usize;
+            if length > most {
+                return Err(too_long(length as f64));
+            }
+            return Ok(view.to_vec().into_iter().map(f64::from).collect());
+        }
+        if let Some(view) = value.dyn_ref::<Float64Array>() {
+            let length = view.length() as usize;
+            if length > most {
+                return Err(too_long(length as f64));
+            }
+            return Ok(view.to_vec());
+        }
+    }
+    items(field, value, most, "an array of numbers or a Float32Array")?
+        .iter()
+        .enumerate()
+        .map(|(i, item)| number(&format!("{field}[{i}]"), item))
+        .collect()
+}
+
+/// The elements of a real array (or a Proxy of one, whose length and elements may lie or
+/// throw), at most `most`; the length is checked before anything is allocated.
+pub fn items(field: &str, value: &JsValue, most: usize, expected: &str) -> Result<Vec<JsValue>> {
+    if !value.is_object() || !is_array(field, value)? {
+        return Err(InputError::new(
+            field,
+            format!("must be {expected}, got {}", describe(value)),
+        ));
+    }
+    let length_field = format!("{field}.length");
+    let length = number(
+        &length_field,
+        &property(&length_field, value, &JsValue::from_str("length"))?,
+    )?;
+    if !(length.is_finite() && length.fract() == 0.0 && length >= 0.0) {
+        return Err(InputError::new(
+            length_field,
+            format!("must be a whole number, got {}", error::number(length)),
+        ));
+    }
+    if length > most as f64 {
+        return Err(InputError::new(
+            field,
+            format!(
+                "must have at most {most} entries, got {}",
+                error::number(length)
+            ),
+        ));
+    }
+    let mut values = Vec::with_capacity(length as usize);
+    for i in 0..length as u32 {
+        values.push(Reflect::get_u32(value, i).map_err(|thrown| {
+            InputError::new(
+                format!("{field}[{i}]"),
+                format!("reading it threw {}", describe(&thrown)),
+            )
+        })?);
+    }
+    Ok(values)
+}
+
+/// A short description of a JS value for error messages; never throws.
 pub fn describe(value: &JsValue) -> String {
     if value.is_null() {
-        "null".into()
-    } else if let Some(text) = value.as_string() {
-        format!("\"{}\"", text.chars().take(40).collect::<String>())
-    } else if Array::is_array(value) {
-        "an array".into()
-    } else {
-        value
-            .js_typeof()
-            .as_string()
-            .unwrap_or_else(|| "a value".into())
+        return "null".into();
     }
+    if value.is_undefined() {
+        return "undefined".into();
+    }
+    if let Some(text) = value.as_string() {
+        return format!(
+            "the string \"{}\"",
+            text.chars().take(40).collect::<String>()
+        );
+    }
+    if let Some(number) = value.as_f64() {
+        return format!("the number {}", error::number(number));
+    }
+    if let Some(flag) = value.as_bool() {
+        return format!("{flag}");
+    }
+    if value.is_bigint() {
+        return "a BigInt".into();
+    }
+    if value.is_symbol() {
+        return "a Symbol".into();
+    }
+    if value.is_function() {
+        return "a function".into();
+    }
+    match array_is_array(value) {
+        Err(_) => return "a revoked Proxy".into(),
+        Ok(true) => return "an array".into(),
+        Ok(false) => {}
+    }
+    if let Some(error) = value.dyn_ref::<js_sys::Error>() {
+        // Reading `message` of a real Error is a plain data property; a getter could throw, so
+        // read it through Reflect.
+        let message = Reflect::get(error, &JsValue::from_str("message"))
+            .ok()
+            .and_then(|m| m.as_string())
+            .unwrap_or_default();
+        return format!(
+            "an Error ({})",
+            message.chars().take(80).collect::<String>()
+        );
+    }
+    // The class name, when it can be read without throwing: "a Network", "a Float32Array".
+    let class = Reflect::get(value, &JsValue::from_str("constructor"))
+        .ok()
+        .filter(JsValue::is_function)
+        .and_then(|c| Reflect::get(&c, &JsValue::from_str("name")).ok())
+        .and_then(|n| n.as_string())
+        .filter(|n| !n.is_empty() && n.len() < 40 && n != "Object");
+    match class {
+        Some(class) => format!("a {class}"),
+        None => "an object".into(),
+    }
+}
+
+/// The live core data sets, by the key their JS `Dataset` carries. Functions that take a
+/// `Dataset` look it up here instead of letting wasm-bindgen borrow the JS object: so a
+/// non-Dataset or a freed one gets an error naming the argument, and the data set is never
+/// left borrowed.
+#[derive(Default)]
+struct Registry {
+    next_key: u32,
+    /// A handful at a time, so a list beats a hash map (and its code in the wasm).
+    live: Vec<(u32, Weak<CoreDataset>)>,
+}
+
+thread_local! {
+    static DATASETS: RefCell<Registry> = RefCell::new(Registry::default());
+}
+
+/// Register a new data set; returns its key.
+pub fn register_dataset(data: &Rc<CoreDataset>) -> u32 {
+    DATASETS.with_borrow_mut(|registry| {
+        registry.next_key = registry.next_key.wrapping_add(1);
+        let key = registry.next_key;
+        registry.live.push((key, Rc::downgrade(data)));
+        key
+    })
+}
+
+/// Forget a data set (its JS object was freed).
+pub fn unregister_dataset(key: u32) {
+    DATASETS.with_borrow_mut(|registry| registry.live.retain(|(k, _)| *k != key));
+}
+
+/// The data set behind a JS `Dataset` argument, or an error naming `field`: not a Dataset,
+/// a freed one, or an object that throws when read.
+pub fn dataset(field: &str, value: &JsValue) -> Result<Rc<CoreDataset>> {
+    let not_a_dataset =
+        || InputError::new(field, format!("must be a Dataset, got {}", describe(value)));
+    if !value.is_object() {
+        return Err(not_a_dataset());
+    }
+    // wasm-bindgen keeps the object's pointer in `__wbg_ptr`, 0 once freed; `__key` is the
+    // Dataset's own getter (absent from other objects).
+    let pointer = property(field, value, &JsValue::from_str("__wbg_ptr"))?;
+    if pointer.as_f64() == Some(0.0) {
+        return Err(InputError::new(
+            field,
+            "must be a live Dataset, got one that was freed (free() was called on it)",
+        ));
+    }
+    let key = property(field, value, &JsValue::from_str("__key"))?;
+    let key = key
+        .as_f64()
+        .filter(|_| pointer.as_f64().is_some())
+        .ok_or_else(not_a_dataset)?;
+    DATASETS
+        .with_borrow(|registry| {
+            let key = key as u32;
+            registry
+                .live
+                .iter()
+                .find(|(k, _)| *k == key)
+                .and_then(|(_, data)| data.upgrade())
+        })
+        .ok_or_else(not_a_dataset)
 }
 
 /// Build a plain object from `(key, value)` pairs.
@@ -310,6 +586,10 @@ export interface TrainResult {
   batchLoss: number | null;
   /** A loss or weight became NaN or infinite; training stops until `reset()`. */
   diverged: boolean;
+  /** Divergence without NaN: the smoothed batch loss is over 10 times its best since the reset. */
+  exploding: boolean;
+  /** The output was the same for every example of the last batch: the network computes a constant (a dead layer, usually). */
+  collapsed: boolean;
 }
 
 /** One hidden unit on a data set. */
@@ -454,6 +734,8 @@ pub fn train_report_object(report: &TrainReport) -> JsValue {
         ("steps", JsValue::from(report.steps as u32)),
         ("batchLoss", number_or_null(report.batch_loss)),
         ("diverged", JsValue::from(report.diverged)),
+        ("exploding", JsValue::from(report.exploding)),
+        ("collapsed", JsValue::from(report.collapsed)),
     ])
 }
 

@@ -244,6 +244,18 @@ impl Trainer {
         if work > MAX_TRAIN_WORK {
             let per_step = batch as u64 + if record { measured } else { 0 };
             let most = MAX_TRAIN_WORK / (per_step * self.network.example_cost());
+            if most == 0 {
+                let most_batch = MAX_TRAIN_WORK / self.network.example_cost();
+                return Err(InputError::new(
+                    "batchSize",
+                    format!(
+                        "one step of {batch} examples{} is too much work for one call on this network ({} parameters, {units} units): use a batch of at most {most_batch}{}",
+                        if record { " (recording history)" } else { "" },
+                        self.network.params.len(),
+                        if record { ", or record: false" } else { "" }
+                    ),
+                ));
+            }
             return Err(InputError::new(
                 "steps",
                 format!(

@@ -170,7 +170,7 @@ fn name_position(field: &str, value: &JsValue, names: &[&str]) -> Result<usize> 
         return Ok(i);
     }
     let came = match text {
-        Some(text) => format!("\"{}\"", text.chars().take(40).collect::<String>()),
+        Some(text) => format!("\"{}\"", shortened(&text, 40)),
         None => describe(value),
     };
     Err(InputError::new(
@@ -203,7 +203,12 @@ pub fn floats(field: &str, value: &JsValue, most: usize, limit: f64) -> Result<V
         .into_iter()
         .enumerate()
         .map(|(i, v)| {
-            error::check_range(&format!("{field}[{i}]"), v, -limit, limit).map(|v| v as f32)
+            // The field's name is only spelled out for an element that fails.
+            if v.is_finite() && v.abs() <= limit {
+                Ok(v as f32)
+            } else {
+                error::check_range(&format!("{field}[{i}]"), v, -limit, limit).map(|v| v as f32)
+            }
         })
         .collect()
 }
@@ -241,7 +246,10 @@ pub fn numbers(field: &str, value: &JsValue, most: usize) -> Result<Vec<f64>> {
     items(field, value, most, "an array of numbers or a Float32Array")?
         .iter()
         .enumerate()
-        .map(|(i, item)| number(&format!("{field}[{i}]"), item))
+        .map(|(i, item)| {
+            item.as_f64()
+                .map_or_else(|| number(&format!("{field}[{i}]"), item), Ok)
+        })
         .collect()
 }
 
@@ -286,6 +294,12 @@ pub fn items(field: &str, value: &JsValue, most: usize, expected: &str) -> Resul
     Ok(values)
 }
 
+/// The first `most` characters of `text`.
+fn shortened(text: &str, most: usize) -> &str {
+    let end = text.char_indices().nth(most).map_or(text.len(), |(i, _)| i);
+    &text[..end]
+}
+
 /// A short description of a JS value for error messages; never throws.
 pub fn describe(value: &JsValue) -> String {
     if value.is_null() {
@@ -295,10 +309,7 @@ pub fn describe(value: &JsValue) -> String {
         return "undefined".into();
     }
     if let Some(text) = value.as_string() {
-        return format!(
-            "the string \"{}\"",
-            text.chars().take(40).collect::<String>()
-        );
+        return format!("the string \"{}\"", shortened(&text, 40));
     }
     if let Some(number) = value.as_f64() {
         return format!("the number {}", error::number(number));
@@ -327,10 +338,7 @@ pub fn describe(value: &JsValue) -> String {
             .ok()
             .and_then(|m| m.as_string())
             .unwrap_or_default();
-        return format!(
-            "an Error ({})",
-            message.chars().take(80).collect::<String>()
-        );
+        return format!("an Error ({})", shortened(&message, 80));
     }
     // The class name, when it can be read without throwing: "a Network", "a Float32Array".
     let class = Reflect::get(value, &JsValue::from_str("constructor"))

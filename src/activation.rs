@@ -5,7 +5,18 @@
 //! beyond): the sigmoid never computes `exp` of a large positive number, softplus uses
 //! `max(x, 0) + ln1p(e^-|x|)`, and the GELU tanh form short-cuts where `tanh` is already ±1.
 
-use crate::error::{InputError, Result, check_range, parse_name};
+use crate::error::{InputError, Result, check_f32_range, parse_name};
+
+/// Allowed negative slopes of leaky ReLU.
+pub const LEAKY_SLOPE_RANGE: (f64, f64) = (0.0, 1.0);
+/// Allowed ELU α.
+pub const ELU_ALPHA_RANGE: (f64, f64) = (1e-3, 10.0);
+/// Allowed PReLU slopes a, where set by hand.
+pub const PRELU_SLOPE_RANGE: (f64, f64) = (-10.0, 10.0);
+/// The most points of one plotted curve (one `activationCurve` call).
+pub const MAX_CURVE_POINTS: usize = 100_000;
+/// The most evaluations of one timing run (one `activationWorkload` call).
+pub const MAX_WORKLOAD: usize = 10_000_000;
 
 /// The derivative used for ReLU at exactly `x = 0`, where the one-sided derivatives are
 /// 0 (left) and 1 (right). Any value in [0, 1] is a valid subgradient.
@@ -132,8 +143,8 @@ impl Default for ActivationOptions {
 impl ActivationOptions {
     /// Check the ranges: slope in [0, 1], α in (0, 10].
     pub fn validate(&self) -> Result<()> {
-        check_range("slope", f64::from(self.leaky_slope), 0.0, 1.0)?;
-        check_range("eluAlpha", f64::from(self.elu_alpha), 1e-3, 10.0)?;
+        check_f32_range("slope", self.leaky_slope, LEAKY_SLOPE_RANGE)?;
+        check_f32_range("eluAlpha", self.elu_alpha, ELU_ALPHA_RANGE)?;
         Ok(())
     }
 }

@@ -360,42 +360,6 @@ pub fn from_points(
     })
 }
 
-/// The points of a grid over the input domain, example-major like [`Split::points`].
-///
-/// * `inputs == 2`: a `resolution x resolution` grid over [`DOMAIN_2D`], at cell centres,
-///   row-major as an image is drawn: point `row * resolution + col` is `(x1, x2)` with `x1`
-///   growing with `col` (column 0 at the left, smallest `x1`) and `x2` shrinking with `row`
-///   (row 0 at the top, largest `x2`).
-/// * `inputs == 1`: `resolution` points over [`DOMAIN_1D`] at cell centres, left to right.
-///
-/// Any other `inputs` gives an empty grid.
-pub fn grid_points(inputs: usize, resolution: usize) -> Vec<f32> {
-    match inputs {
-        1 => (0..resolution)
-            .map(|i| cell_centre(DOMAIN_1D, i, resolution))
-            .collect(),
-        2 => {
-            let mut points = Vec::with_capacity(resolution * resolution * 2);
-            for row in 0..resolution {
-                // Row 0 is the top of the picture: the largest x2.
-                let x2 = cell_centre(DOMAIN_2D, resolution - 1 - row, resolution);
-                for col in 0..resolution {
-                    points.push(cell_centre(DOMAIN_2D, col, resolution));
-                    points.push(x2);
-                }
-            }
-            points
-        }
-        _ => Vec::new(),
-    }
-}
-
-/// The centre of cell `index` of `cells` equal cells over `domain`.
-fn cell_centre(domain: (f32, f32), index: usize, cells: usize) -> f32 {
-    let (low, high) = domain;
-    low + (high - low) * (2 * index + 1) as f32 / (2 * cells) as f32
-}
-
 fn check_test_ratio(test_ratio: f32) -> Result<f32> {
     check_f32("testRatio", test_ratio, 0.0, MAX_TEST_RATIO)
 }
@@ -810,19 +774,5 @@ mod tests {
             "labels[1]"
         );
         assert_eq!(field(from_points(1, &[0.0], &[0.5], -0.1, 1)), "testRatio");
-    }
-
-    #[test]
-    fn grid_orientation_and_cell_centres() {
-        let grid = grid_points(2, 4);
-        assert_eq!(grid.len(), 4 * 4 * 2);
-        // Cell width 3: centres at -4.5, -1.5, 1.5, 4.5.
-        assert_eq!(&grid[0..2], &[-4.5, 4.5]); // top left
-        assert_eq!(&grid[6..8], &[4.5, 4.5]); // top right
-        assert_eq!(&grid[24..26], &[-4.5, -4.5]); // bottom left
-        assert_eq!(&grid[30..32], &[4.5, -4.5]); // bottom right
-        assert_eq!(grid_points(1, 4), vec![-0.75, -0.25, 0.25, 0.75]);
-        assert!(grid_points(3, 4).is_empty());
-        assert!(grid_points(2, 0).is_empty());
     }
 }

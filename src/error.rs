@@ -50,6 +50,19 @@ pub fn check_range(field: &str, value: f64, min: f64, max: f64) -> Result<f64> {
     }
 }
 
+/// Check an `f32` against bounds written in `f64`, compared in `f32`: the nearest `f32` to a
+/// documented bound passes (`1e-5` as an `f32` is a little below `1e-5`). Callers holding the
+/// value as an `f64` check that first, with [`check_range`], and convert after.
+pub fn check_f32_range(field: &str, value: f32, (min, max): (f64, f64)) -> Result<f32> {
+    check_range(
+        field,
+        f64::from(value),
+        f64::from(min as f32),
+        f64::from(max as f32),
+    )
+    .map(|_| value)
+}
+
 /// Check that `value` is a whole number in `[min, max]`.
 pub fn check_count(field: &str, value: f64, min: usize, max: usize) -> Result<usize> {
     if value.is_finite() && value.fract() == 0.0 && value >= min as f64 && value <= max as f64 {

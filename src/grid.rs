@@ -1,11 +1,13 @@
 //! Evaluate a network over a grid covering the input domain, layer by layer over the whole grid
 //! at once, and turn any of the results into RGBA pixels.
 
-use crate::data::grid_points;
+use crate::data::{DOMAIN_1D, DOMAIN_2D};
 use crate::error::{InputError, Result, check_count};
 use crate::network::{Loss, Network, Workspace};
 use crate::palette::Palette;
 
+/// Smallest grid side.
+pub const MIN_RESOLUTION: usize = 2;
 /// Largest grid side.
 pub const MAX_RESOLUTION: usize = 256;
 /// Largest number of values (units × grid points) a grid keeps, about 32 MB per buffer.
@@ -28,11 +30,52 @@ pub struct Grid {
     palette: Palette,
 }
 
+/// The points of a grid over the input domain, example-major like [`crate::data::Split::points`].
+///
+/// * `inputs == 2`: a `resolution x resolution` grid over [`DOMAIN_2D`], at cell centres,
+///   row-major as an image is drawn: point `row * resolution + col` is `(x1, x2)` with `x1`
+///   growing with `col` (column 0 at the left, smallest `x1`) and `x2` shrinking with `row`
+///   (row 0 at the top, largest `x2`).
+/// * `inputs == 1`: `resolution` points over [`DOMAIN_1D`] at cell centres, left to right.
+///
+/// Any other `inputs` gives an empty grid.
+pub fn grid_points(inputs: usize, resolution: usize) -> Vec<f32> {
+    match inputs {
+        1 => (0..resolution)
+            .map(|i| cell_centre(DOMAIN_1D, i, resolution))
+            .collect(),
+        2 => {
+            let mut points = Vec::with_capacity(resolution * resolution * 2);
+            for row in 0..resolution {
+                // Row 0 is the top of the picture: the largest x2.
+                let x2 = cell_centre(DOMAIN_2D, resolution - 1 - row, resolution);
+                for col in 0..resolution {
+                    points.push(cell_centre(DOMAIN_2D, col, resolution));
+                    points.push(x2);
+                }
+            }
+            points
+        }
+        _ => Vec::new(),
+    }
+}
+
+/// The centre of cell `index` of `cells` equal cells over `domain`.
+fn cell_centre(domain: (f32, f32), index: usize, cells: usize) -> f32 {
+    let (low, high) = domain;
+    low + (high - low) * (2 * index + 1) as f32 / (2 * cells) as f32
+}
+
 impl Grid {
     /// A grid of `resolution` points per side for networks with `inputs` inputs.
     pub fn new(inputs: usize, resolution: usize) -> Result<Self> {
         check_count("inputs", inputs as f64, 1, 2)?;
-        check_count("resolution", resolution as f64, 2, MAX_RESOLUTION)?;
+        check_count(
+            "resolution",
+            resolution as f64,
+            MIN_RESOLUTION,
+            MAX_RESOLUTION,
+        )?;
         Ok(Self {
             resolution,
             inputs,
@@ -206,6 +249,20 @@ fn max_abs(values: &[f32]) -> f32 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn grid_orientation_and_cell_centres() {
+        let grid = grid_points(2, 4);
+        assert_eq!(grid.len(), 4 * 4 * 2);
+        // Cell width 3: centres at -4.5, -1.5, 1.5, 4.5.
+        assert_eq!(&grid[0..2], &[-4.5, 4.5]); // top left
+        assert_eq!(&grid[6..8], &[4.5, 4.5]); // top right
+        assert_eq!(&grid[24..26], &[-4.5, -4.5]); // bottom left
+        assert_eq!(&grid[30..32], &[4.5, -4.5]); // bottom right
+        assert_eq!(grid_points(1, 4), vec![-0.75, -0.25, 0.25, 0.75]);
+        assert!(grid_points(3, 4).is_empty());
+        assert!(grid_points(2, 0).is_empty());
+    }
 
     #[test]
     fn max_abs_skips_nan_and_infinity() {

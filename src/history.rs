@@ -112,6 +112,27 @@ impl History {
         self.pushes % self.stride == 0
     }
 
+    /// How many of the next `pushes` pushes [`History::push`] would keep: the records a run of
+    /// that many steps measures. Computes, changes nothing.
+    pub fn kept_in_next(&self, pushes: u64) -> u64 {
+        let (mut stride, mut len) = (self.stride, self.records.len());
+        let (mut next, end) = (self.pushes, self.pushes.saturating_add(pushes));
+        let mut kept = 0;
+        loop {
+            next = next.next_multiple_of(stride);
+            if next >= end {
+                return kept;
+            }
+            if len >= self.capacity {
+                len = len.div_ceil(2);
+                stride *= 2;
+            }
+            len += 1;
+            kept += 1;
+            next += 1;
+        }
+    }
+
     /// Count a step without a record, for when [`History::will_keep_next`] is `false`: the
     /// same as a `push` whose record is dropped, except that [`History::latest`] does not
     /// change. (Skipping a step whose record was due leaves a gap in the spacing.)
@@ -342,5 +363,27 @@ mod tests {
         assert_eq!((history.stride(), history.latest()), (1, None));
         history.push(at_step(7));
         assert_eq!(history.records()[0].step, 7);
+    }
+
+    #[test]
+    fn kept_in_next_counts_what_pushes_keep() {
+        for (capacity, before, steps) in [(16, 0, 1000), (16, 37, 5), (16, 100, 333), (20, 3, 0)] {
+            let mut history = History::new(capacity);
+            for _ in 0..before {
+                history.push(Record::default());
+            }
+            let predicted = history.kept_in_next(steps);
+            let mut kept = 0;
+            for _ in 0..steps {
+                if history.will_keep_next() {
+                    kept += 1;
+                }
+                history.push(Record::default());
+            }
+            assert_eq!(
+                predicted, kept,
+                "capacity {capacity}, {before} before, {steps} steps"
+            );
+        }
     }
 }

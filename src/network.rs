@@ -6,7 +6,7 @@
 //! of a layer over the examples `p` of a batch sits at `j * batch + p`.
 
 use crate::activation::{Activation, ActivationKind, ActivationOptions, sigmoid};
-use crate::error::{InputError, Result, check_count, check_range, parse_name};
+use crate::error::{InputError, Result, check_count, check_f32_range, check_range, parse_name};
 use crate::init::Init;
 use crate::rng::{self, Stream};
 
@@ -16,6 +16,20 @@ pub const MAX_HIDDEN_LAYERS: usize = 32;
 pub const MAX_UNITS: usize = 64;
 /// PReLU's initial slope (He et al. 2015 start at 0.25).
 pub const PRELU_INITIAL_SLOPE: f32 = 0.25;
+/// The most points one `predict` call may take (and fewer on large networks, see
+/// [`Network::check_forward_work`]).
+pub const MAX_PREDICT_POINTS: usize = 65_536;
+/// Allowed initial biases.
+pub const BIAS_INIT_RANGE: (f64, f64) = (-10.0, 10.0);
+/// What one example costs, in the units of [`MAX_FORWARD_WORK`] and
+/// [`crate::trainer::MAX_TRAIN_WORK`], beyond the network's parameters and units.
+pub const EXAMPLE_OVERHEAD: usize = 32;
+/// The most work of one forward-only call over many points (`predict`, a grid, statistics
+/// without gradients): points × [`Network::example_cost`]. About 0.3 s in wasm on a 2-core
+/// laptop-class machine; statistics with gradients count twice.
+pub const MAX_FORWARD_WORK: u64 = 1_000_000_000;
+/// The most values (points × units) one batch of a forward pass may hold: 32 MB per buffer.
+pub const MAX_BATCH_VALUES: usize = 1 << 23;
 
 /// The loss the output unit is trained with.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -37,6 +51,14 @@ impl Loss {
     /// Parse "mse" or "bce".
     pub fn parse(name: &str) -> Result<Self> {
         parse_name("loss", name, LOSS_NAMES)
+    }
+
+    /// The name as the JS API spells it.
+    pub fn name(self) -> &'static str {
+        LOSS_NAMES
+            .iter()
+            .find(|(_, l)| *l == self)
+            .map_or("mse", |(n, _)| n)
     }
 
     /// The per-example loss for output `s` and label `y`, and its derivative `dL/ds`.
@@ -119,7 +141,7 @@ impl NetworkConfig {
             ));
         }
         self.activation_options.validate()?;
-        check_range("biasInit", f64::from(self.bias_init), -10.0, 10.0)?;
+        check_f32_range("biasInit", self.bias_init, BIAS_INIT_RANGE)?;
         check_range("seed", self.seed as f64, 0.0, 9_007_199_254_740_991.0)?;
         Ok(())
     }
@@ -526,13 +548,49 @@ impl Network {
         penalty
     }
 
+    /// What one example costs a pass through this network: its parameters and units plus
+    /// [`EXAMPLE_OVERHEAD`] (loading, loss, statistics). Work limits count in these units.
+    pub fn example_cost(&self) -> u64 {
+        (self.params.len() + self.unit_count() + EXAMPLE_OVERHEAD) as u64
+    }
+
+    /// Check that a forward pass over `points` points at once fits [`MAX_FORWARD_WORK`] (with
+    /// `weight` 2 for a backward pass too) and, when `one_batch`, [`MAX_BATCH_VALUES`] (a grid
+    /// or `predict` holds every point's values at once). The error names `field`.
+    pub fn check_forward_work(
+        &self,
+        field: &str,
+        points: usize,
+        weight: u64,
+        one_batch: bool,
+    ) -> Result<()> {
+        let cost = self.example_cost() * weight;
+        let units = self.unit_count();
+        let most_by_work = (MAX_FORWARD_WORK / cost) as usize;
+        let most = if one_batch {
+            most_by_work.min(MAX_BATCH_VALUES / units)
+        } else {
+            most_by_work
+        };
+        if points > most {
+            return Err(InputError::new(
+                field,
+                format!(
+                    "{points} points are too many for one call on this network ({} parameters, {units} units): at most {most}",
+                    self.params.len()
+                ),
+            ));
+        }
+        Ok(())
+    }
+
     /// Evaluate the network on single input points (example-major), writing one output each.
     /// A convenience for tests and small queries; allocates a workspace.
     pub fn predict(&self, points: &[f32]) -> Vec<f32> {
         let inputs = self.config.inputs;
         let count = points.len() / inputs;
         let mut ws = Workspace::default();
-        ws.prepare(self, count.max(1));
+        ws.prepare_forward(self, count.max(1));
         ws.load(points, &[], inputs, 0, 0..count);
         self.forward(&mut ws);
         self.output(&ws)[..count].to_vec()

@@ -1,6 +1,19 @@
 //! Optimisers: plain SGD, SGD with momentum, and Adam, plus the training settings they read.
 
-use crate::error::{Result, check_count, check_range, parse_name};
+use crate::error::{Result, check_count, check_f32_range, parse_name};
+
+/// Allowed learning rates η.
+pub const LEARNING_RATE_RANGE: (f64, f64) = (1e-5, 10.0);
+/// The largest batch (examples per step); a batch is also capped at the training set's size.
+pub const MAX_BATCH_SIZE: usize = 10_000;
+/// Allowed momentum μ.
+pub const MOMENTUM_RANGE: (f64, f64) = (0.0, 0.999);
+/// Allowed Adam β1 and β2.
+pub const BETA_RANGE: (f64, f64) = (0.0, 0.999_999);
+/// Allowed Adam ε.
+pub const EPSILON_RANGE: (f64, f64) = (1e-12, 1.0);
+/// Allowed L1 and L2 penalty rates.
+pub const PENALTY_RANGE: (f64, f64) = (0.0, 1.0);
 
 /// Which update rule to apply.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -77,14 +90,14 @@ impl Default for TrainSettings {
 impl TrainSettings {
     /// Check every field against its allowed range.
     pub fn validate(&self) -> Result<()> {
-        check_range("learningRate", f64::from(self.learning_rate), 1e-5, 10.0)?;
-        check_count("batchSize", self.batch_size as f64, 1, 10_000)?;
-        check_range("momentum", f64::from(self.momentum), 0.0, 0.999)?;
-        check_range("beta1", f64::from(self.beta1), 0.0, 0.999_999)?;
-        check_range("beta2", f64::from(self.beta2), 0.0, 0.999_999)?;
-        check_range("epsilon", f64::from(self.epsilon), 1e-12, 1.0)?;
-        check_range("l1", f64::from(self.l1), 0.0, 1.0)?;
-        check_range("l2", f64::from(self.l2), 0.0, 1.0)?;
+        check_f32_range("learningRate", self.learning_rate, LEARNING_RATE_RANGE)?;
+        check_count("batchSize", self.batch_size as f64, 1, MAX_BATCH_SIZE)?;
+        check_f32_range("momentum", self.momentum, MOMENTUM_RANGE)?;
+        check_f32_range("beta1", self.beta1, BETA_RANGE)?;
+        check_f32_range("beta2", self.beta2, BETA_RANGE)?;
+        check_f32_range("epsilon", self.epsilon, EPSILON_RANGE)?;
+        check_f32_range("l1", self.l1, PENALTY_RANGE)?;
+        check_f32_range("l2", self.l2, PENALTY_RANGE)?;
         Ok(())
     }
 }
@@ -206,5 +219,28 @@ mod tests {
         };
         assert_eq!(bad.validate().unwrap_err().field, "batchSize");
         assert!(OptimizerKind::parse("rmsprop").is_err());
+    }
+
+    #[test]
+    fn the_documented_lowest_and_highest_values_pass_as_f32() {
+        let edges = TrainSettings {
+            learning_rate: 1e-5,
+            momentum: 0.999,
+            epsilon: 1e-12,
+            beta1: 0.999_999,
+            ..TrainSettings::default()
+        };
+        assert_eq!(edges.validate(), Ok(()));
+        let top = TrainSettings {
+            learning_rate: 10.0,
+            epsilon: 1.0,
+            ..TrainSettings::default()
+        };
+        assert_eq!(top.validate(), Ok(()));
+        let below = TrainSettings {
+            learning_rate: 9.9e-6,
+            ..TrainSettings::default()
+        };
+        assert_eq!(below.validate().unwrap_err().field, "learningRate");
     }
 }

@@ -13,6 +13,24 @@ use crate::stats::{Evaluator, Stats};
 pub const HISTORY_CAPACITY: usize = 512;
 /// Most steps one call may run.
 pub const MAX_STEPS_PER_CALL: usize = 1_000_000;
+/// The most work one call of the JS API's `train` may do, in examples ×
+/// [`Network::example_cost`]: the examples of every batch, plus every point of both splits
+/// measured for each history record the call will keep. About half a second in wasm on a
+/// 2-core laptop-class machine, whatever the network.
+pub const MAX_TRAIN_WORK: u64 = 500_000_000;
+/// Smoothing of the batch loss watched for [`TrainReport::exploding`]: each step moves the
+/// smoothed loss this share of the way to the new batch loss.
+pub const LOSS_SMOOTHING: f32 = 0.05;
+/// Steps before the smoothed loss counts (its best so far is taken only from then on).
+pub const LOSS_WARMUP_STEPS: u64 = 20;
+/// [`TrainReport::exploding`] when the smoothed loss is more than this many times its best.
+pub const EXPLODING_FACTOR: f32 = 10.0;
+/// The best smoothed loss is taken as at least this, so a loss near 0 does not make noise look
+/// like an explosion.
+pub const EXPLODING_FLOOR: f32 = 0.01;
+/// [`TrainReport::collapsed`] when the last batch's outputs differ by at most this, relative to
+/// their size (1 + |mean|).
+pub const COLLAPSED_SPREAD: f32 = 1e-6;
 
 /// What one call to [`Trainer::train`] did.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -23,6 +41,14 @@ pub struct TrainReport {
     pub batch_loss: f32,
     /// True when a loss or parameter became NaN or infinite; training stops at once.
     pub diverged: bool,
+    /// Divergence without NaN: the smoothed batch loss ([`LOSS_SMOOTHING`]) is more than
+    /// [`EXPLODING_FACTOR`] times its best since the reset (at least [`EXPLODING_FLOOR`]),
+    /// after [`LOSS_WARMUP_STEPS`] steps. Training goes on; the flag reports the state now.
+    pub exploding: bool,
+    /// The network gave the same output (within [`COLLAPSED_SPREAD`]) for every example of
+    /// the last batch (of at least 2): it computes a constant, usually because a whole hidden
+    /// layer died. Training goes on; it seldom recovers.
+    pub collapsed: bool,
 }
 
 /// A network being trained.
@@ -38,6 +64,11 @@ pub struct Trainer {
     pub zero_pre_activations_seen: u64,
     /// Set when training diverged; cleared by a reset.
     pub diverged: bool,
+    /// The batch loss smoothed over steps, and the steps it has seen since the last reset.
+    smoothed_loss: f32,
+    smoothed_steps: u64,
+    /// The lowest smoothed loss since the last reset, after the warm-up.
+    best_smoothed_loss: f32,
     optimizer: OptimizerState,
     batch_rng: Rng,
     order: Vec<usize>,
@@ -61,6 +92,9 @@ impl Trainer {
             history: History::new(HISTORY_CAPACITY),
             zero_pre_activations_seen: 0,
             diverged: false,
+            smoothed_loss: f32::NAN,
+            smoothed_steps: 0,
+            best_smoothed_loss: f32::INFINITY,
             optimizer: OptimizerState::default(),
             batch_rng: rng::seeded(seed, Stream::Batches),
             order: Vec::new(),
@@ -78,6 +112,9 @@ impl Trainer {
         self.history.clear();
         self.zero_pre_activations_seen = 0;
         self.diverged = false;
+        self.smoothed_loss = f32::NAN;
+        self.smoothed_steps = 0;
+        self.best_smoothed_loss = f32::INFINITY;
         self.optimizer.clear();
         self.batch_rng = rng::seeded(self.network.config.seed, Stream::Batches);
         self.order.clear();
@@ -135,6 +172,8 @@ impl Trainer {
             steps: 0,
             batch_loss: f32::NAN,
             diverged: self.diverged,
+            exploding: false,
+            collapsed: false,
         };
         if self.diverged {
             return Ok(report);
@@ -154,6 +193,7 @@ impl Trainer {
             if !report.batch_loss.is_finite() {
                 break;
             }
+            self.watch_loss(report.batch_loss);
             if record {
                 self.record(data);
             }
@@ -163,7 +203,82 @@ impl Trainer {
             self.diverged = true;
             report.diverged = true;
         }
+        if report.steps > 0 && !report.diverged {
+            report.exploding = self.smoothed_steps >= LOSS_WARMUP_STEPS
+                && self.smoothed_loss
+                    > EXPLODING_FACTOR * self.best_smoothed_loss.max(EXPLODING_FLOOR);
+            report.collapsed = batch >= 2 && output_is_constant(self.network.output(&self.ws));
+        }
         Ok(report)
+    }
+
+    /// Check that one call of `train` with these arguments stays within [`MAX_TRAIN_WORK`]
+    /// and its batch within [`crate::network::MAX_BATCH_VALUES`]; the JS API calls this before
+    /// training, so no call blocks a page for long. The error names `steps` or `batchSize`.
+    pub fn check_call(
+        &self,
+        data: &Dataset,
+        settings: &TrainSettings,
+        steps: usize,
+        record: bool,
+    ) -> Result<()> {
+        let batch = settings.batch_size.min(data.train.len()).max(1);
+        let units = self.network.unit_count();
+        let most_batch = crate::network::MAX_BATCH_VALUES / units;
+        if batch > most_batch {
+            return Err(InputError::new(
+                "batchSize",
+                format!(
+                    "must be at most {most_batch} on this network ({units} units), got {batch}"
+                ),
+            ));
+        }
+        let records = if record {
+            self.history.kept_in_next(steps as u64)
+        } else {
+            0
+        };
+        let measured = (data.train.len() + data.test.len()) as u64;
+        let examples = (steps as u64) * batch as u64 + records * measured;
+        let work = examples.saturating_mul(self.network.example_cost());
+        if work > MAX_TRAIN_WORK {
+            let per_step = batch as u64 + if record { measured } else { 0 };
+            let most = MAX_TRAIN_WORK / (per_step * self.network.example_cost());
+            if most == 0 {
+                let most_batch = MAX_TRAIN_WORK / self.network.example_cost();
+                return Err(InputError::new(
+                    "batchSize",
+                    format!(
+                        "one step of {batch} examples{} is too much work for one call on this network ({} parameters, {units} units): use a batch of at most {most_batch}{}",
+                        if record { " (recording history)" } else { "" },
+                        self.network.params.len(),
+                        if record { ", or record: false" } else { "" }
+                    ),
+                ));
+            }
+            return Err(InputError::new(
+                "steps",
+                format!(
+                    "{steps} steps of {batch} examples{} are too much work for one call on this network ({} parameters, {units} units): call train with at most about {most} steps at a time",
+                    if record { " (recording history)" } else { "" },
+                    self.network.params.len()
+                ),
+            ));
+        }
+        Ok(())
+    }
+
+    /// Follow the smoothed batch loss and its best, for [`TrainReport::exploding`].
+    fn watch_loss(&mut self, loss: f32) {
+        self.smoothed_loss = if self.smoothed_steps == 0 {
+            loss
+        } else {
+            self.smoothed_loss + LOSS_SMOOTHING * (loss - self.smoothed_loss)
+        };
+        self.smoothed_steps += 1;
+        if self.smoothed_steps >= LOSS_WARMUP_STEPS {
+            self.best_smoothed_loss = self.best_smoothed_loss.min(self.smoothed_loss);
+        }
     }
 
     /// One step: draw a batch, forward, backward, penalties, update. Allocates nothing.
@@ -297,6 +412,16 @@ impl Which {
             Which::Test => &data.test,
         }
     }
+}
+
+/// Whether every output of a batch is the same number, within [`COLLAPSED_SPREAD`].
+fn output_is_constant(outputs: &[f32]) -> bool {
+    let (low, high, sum) = outputs.iter().fold(
+        (f32::INFINITY, f32::NEG_INFINITY, 0.0_f32),
+        |(low, high, sum), &v| (low.min(v), high.max(v), sum + v),
+    );
+    let mean = sum / outputs.len().max(1) as f32;
+    !outputs.is_empty() && high - low <= COLLAPSED_SPREAD * (1.0 + mean.abs())
 }
 
 /// Fisher–Yates shuffle through the explicit generator.

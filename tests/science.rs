@@ -5,8 +5,8 @@
 mod common;
 
 use relu_lab::activation::ActivationKind;
-use relu_lab::data::{DataKind, grid_points};
-use relu_lab::grid::Grid;
+use relu_lab::data::DataKind;
+use relu_lab::grid::{Grid, grid_points};
 use relu_lab::init::Init;
 use relu_lab::network::{Loss, Network};
 use relu_lab::optimizer::{OptimizerKind, TrainSettings};
@@ -211,4 +211,48 @@ fn divergence_stops_training_and_reset_recovers() {
     trainer.reset();
     assert!(!trainer.diverged);
     assert!(trainer.network.params.iter().all(|p| p.is_finite()));
+}
+
+/// Issue 9, item 10: at learning rate 10 most runs collapse to chance without a NaN; the train
+/// report says so (collapsed, or exploding), while a healthy run reports neither.
+#[test]
+fn silent_divergence_is_reported() {
+    let data = common::dataset(DataKind::Circle, 300, 0.1, 1);
+    let settings = |learning_rate| TrainSettings {
+        learning_rate,
+        ..TrainSettings::default()
+    };
+    let mut flagged = 0;
+    for seed in 0..6 {
+        let config = common::config(
+            &[8, 8, 8],
+            ActivationKind::Relu,
+            Loss::BinaryCrossEntropy,
+            seed,
+        );
+        let mut trainer = Trainer::new(config).unwrap();
+        let report = trainer.train(&data, &settings(10.0), 3000, false).unwrap();
+        if !report.diverged && (report.collapsed || report.exploding) {
+            flagged += 1;
+        }
+        let accuracy = trainer.evaluate(&data, Which::Train).accuracy;
+        if report.collapsed {
+            assert!(
+                accuracy < 0.8,
+                "seed {seed}: collapsed yet accuracy {accuracy}"
+            );
+        }
+    }
+    assert!(
+        flagged >= 3,
+        "{flagged} of 6 runs at learning rate 10 flagged"
+    );
+
+    let config = common::config(&[8, 8], ActivationKind::Relu, Loss::BinaryCrossEntropy, 1);
+    let mut trainer = Trainer::new(config).unwrap();
+    let report = trainer.train(&data, &settings(0.03), 3000, false).unwrap();
+    assert!(
+        !report.diverged && !report.exploding && !report.collapsed,
+        "{report:?}"
+    );
 }

@@ -1,19 +1,30 @@
 //! The JS `Network` class: a network with its trainer, statistics, grid pictures and history.
+//!
+//! Each method reads and checks all of its arguments into plain Rust values first, then
+//! touches the network. A `Dataset` argument is looked up by [`convert::dataset`] rather than
+//! borrowed through wasm-bindgen, so it is never left borrowed and a wrong or freed one gets a
+//! clear error.
 
 use js_sys::{Float32Array, Uint8ClampedArray};
 use wasm_bindgen::prelude::*;
 
-use super::Dataset;
-use super::js::{self, Options, js_error, number_or_null, numbers};
-use crate::activation::{ActivationKind, ActivationOptions, ReluAtZero};
-use crate::error::{InputError, Result, check_count};
-use crate::grid::Grid;
-use crate::init::Init;
+use super::convert::{self, Options, js_error, number_or_null};
+use crate::activation::{
+    ACTIVATION_NAMES, ActivationKind, ActivationOptions, ELU_ALPHA_RANGE, LEAKY_SLOPE_RANGE,
+    ReluAtZero,
+};
+use crate::data::{Dataset as CoreDataset, MAX_USER_VALUE};
+use crate::error::{InputError, Result};
+use crate::grid::{Grid, MAX_RESOLUTION, MIN_RESOLUTION};
+use crate::init::INIT_NAMES;
 use crate::inspect;
-use crate::network::{Loss, MAX_HIDDEN_LAYERS, NetworkConfig};
-use crate::optimizer::{OptimizerKind, TrainSettings};
-use crate::stats::Stats;
-use crate::trainer::{Trainer, Which};
+use crate::network::{BIAS_INIT_RANGE, LOSS_NAMES, Loss, MAX_HIDDEN_LAYERS, MAX_UNITS};
+use crate::network::{MAX_PREDICT_POINTS, NetworkConfig};
+use crate::optimizer::{
+    BETA_RANGE, EPSILON_RANGE, LEARNING_RATE_RANGE, MAX_BATCH_SIZE, MOMENTUM_RANGE,
+    OPTIMIZER_NAMES, PENALTY_RANGE, TrainSettings,
+};
+use crate::trainer::{MAX_STEPS_PER_CALL, Trainer, Which};
 
 /// A network being trained, with everything the page shows about it.
 #[wasm_bindgen]
@@ -24,145 +35,127 @@ pub struct Network {
 }
 
 /// Read `{ inputs, hidden, activation, slope, eluAlpha, reluAtZero, init, biasInit, seed,
-/// loss }` into a network configuration (the core validates the ranges).
+/// loss }` into a network configuration (the core validates it as a whole).
 fn config_from(value: &JsValue) -> Result<NetworkConfig> {
     let options = Options::new("config", value)?;
     let defaults = NetworkConfig::default();
-    let inputs = check_count("inputs", options.number("inputs", 2.0)?, 1, 2)?;
-    let hidden: Vec<usize> = match options.get("hidden") {
-        None => defaults.hidden.clone(),
-        Some(list) => numbers("hidden", &list, MAX_HIDDEN_LAYERS)?
-            .into_iter()
-            .enumerate()
-            .map(|(i, w)| check_count(&format!("hidden[{i}]"), w, 1, crate::network::MAX_UNITS))
-            .collect::<Result<_>>()?,
+    let inputs = match options.get("inputs")? {
+        None => defaults.inputs,
+        Some(inputs) => convert::count("inputs", &inputs, 1, 2)?,
     };
-    let activations = match options.get("activation") {
-        None => vec![ActivationKind::Relu; hidden.len()],
-        Some(value) if value.is_string() => {
-            let kind = ActivationKind::parse("activation", &value.as_string().unwrap_or_default())?;
-            vec![kind; hidden.len()]
-        }
-        Some(value) if js_sys::Array::is_array(&value) => js_sys::Array::from(&value)
+    let hidden: Vec<usize> = match options.get("hidden")? {
+        None => defaults.hidden.clone(),
+        Some(list) => convert::items("hidden", &list, MAX_HIDDEN_LAYERS, "an array of widths")?
             .iter()
             .enumerate()
-            .map(|(i, name)| {
-                let field = format!("activation[{i}]");
-                let name = name
-                    .as_string()
-                    .ok_or_else(|| InputError::new(&field, "must be an activation name"))?;
-                ActivationKind::parse(&field, &name)
-            })
+            .map(|(i, width)| convert::count(&format!("hidden[{i}]"), width, 1, MAX_UNITS))
             .collect::<Result<_>>()?,
+    };
+    let activations = match options.get("activation")? {
+        None => vec![ActivationKind::Relu; hidden.len()],
+        Some(value) if value.is_string() => {
+            vec![convert::name("activation", &value, ACTIVATION_NAMES)?; hidden.len()]
+        }
+        Some(value) if value.is_object() => convert::items(
+            "activation",
+            &value,
+            MAX_HIDDEN_LAYERS,
+            "a name or one per layer",
+        )?
+        .iter()
+        .enumerate()
+        .map(|(i, name)| convert::name(&format!("activation[{i}]"), name, ACTIVATION_NAMES))
+        .collect::<Result<_>>()?,
         Some(value) => {
             return Err(InputError::new(
                 "activation",
                 format!(
                     "must be a name or an array of names, got {}",
-                    js::describe(&value)
+                    convert::describe(&value)
                 ),
             ));
         }
     };
     let option_defaults = ActivationOptions::default();
-    let default_loss = if inputs == 2 { "bce" } else { "mse" };
+    let default_loss = if inputs == 2 {
+        Loss::BinaryCrossEntropy
+    } else {
+        Loss::MeanSquared
+    };
+    let seed = match options.get("seed")? {
+        None => defaults.seed,
+        Some(seed) => convert::seed("seed", &seed)?,
+    };
     Ok(NetworkConfig {
         inputs,
         hidden,
         activations,
         activation_options: ActivationOptions {
-            leaky_slope: options.number("slope", f64::from(option_defaults.leaky_slope))? as f32,
-            elu_alpha: options.number("eluAlpha", f64::from(option_defaults.elu_alpha))? as f32,
+            leaky_slope: options.float("slope", option_defaults.leaky_slope, LEAKY_SLOPE_RANGE)?,
+            elu_alpha: options.float("eluAlpha", option_defaults.elu_alpha, ELU_ALPHA_RANGE)?,
             relu_at_zero: ReluAtZero::from_value("reluAtZero", options.number("reluAtZero", 0.0)?)?,
         },
-        init: Init::parse(&options.string("init", defaults.init.name())?)?,
-        bias_init: options.number("biasInit", 0.0)? as f32,
-        seed: super::seed_from(options.number("seed", defaults.seed as f64)?)?,
-        loss: Loss::parse(&options.string("loss", default_loss)?)?,
+        init: options.name("init", defaults.init, INIT_NAMES)?,
+        bias_init: options.float("biasInit", 0.0, BIAS_INIT_RANGE)?,
+        seed,
+        loss: options.name("loss", default_loss, LOSS_NAMES)?,
     })
 }
 
-/// Read `{ optimizer, learningRate, batchSize, momentum, beta1, beta2, epsilon, l1, l2 }`.
-fn settings_from(options: &Options) -> Result<TrainSettings> {
+/// Read `{ optimizer, learningRate, batchSize, momentum, beta1, beta2, epsilon, l1, l2,
+/// record }`, each checked as the `f64` given before it is rounded to `f32`.
+fn settings_from(value: &JsValue) -> Result<(TrainSettings, bool)> {
+    let options = Options::new("options", value)?;
     let defaults = TrainSettings::default();
-    let number =
-        |key: &str, default: f32| options.number(key, f64::from(default)).map(|v| v as f32);
+    let batch_size = match options.get("batchSize")? {
+        None => defaults.batch_size,
+        Some(size) => convert::count("batchSize", &size, 1, MAX_BATCH_SIZE)?,
+    };
     let settings = TrainSettings {
-        optimizer: OptimizerKind::parse(&options.string("optimizer", defaults.optimizer.name())?)?,
-        learning_rate: number("learningRate", defaults.learning_rate)?,
-        batch_size: check_count("batchSize", options.number("batchSize", 10.0)?, 1, 10_000)?,
-        momentum: number("momentum", defaults.momentum)?,
-        beta1: number("beta1", defaults.beta1)?,
-        beta2: number("beta2", defaults.beta2)?,
-        epsilon: number("epsilon", defaults.epsilon)?,
-        l1: number("l1", defaults.l1)?,
-        l2: number("l2", defaults.l2)?,
+        optimizer: options.name("optimizer", defaults.optimizer, OPTIMIZER_NAMES)?,
+        learning_rate: options.float(
+            "learningRate",
+            defaults.learning_rate,
+            LEARNING_RATE_RANGE,
+        )?,
+        batch_size,
+        momentum: options.float("momentum", defaults.momentum, MOMENTUM_RANGE)?,
+        beta1: options.float("beta1", defaults.beta1, BETA_RANGE)?,
+        beta2: options.float("beta2", defaults.beta2, BETA_RANGE)?,
+        epsilon: options.float("epsilon", defaults.epsilon, EPSILON_RANGE)?,
+        l1: options.float("l1", defaults.l1, PENALTY_RANGE)?,
+        l2: options.float("l2", defaults.l2, PENALTY_RANGE)?,
     };
     settings.validate()?;
-    Ok(settings)
+    Ok((settings, options.boolean("record", true)?))
 }
 
-fn which(split: &str) -> Result<Which> {
-    crate::error::parse_name(
+/// `"train"` or `"test"`.
+fn which(split: &JsValue) -> Result<Which> {
+    convert::name(
         "split",
         split,
         &[("train", Which::Train), ("test", Which::Test)],
     )
 }
 
-/// Plain-object form of statistics.
-fn stats_object(stats: &Stats, diverged: bool) -> JsValue {
-    let mut units = stats.units.iter();
-    let layers = stats.layers.iter().map(|layer| {
-        let unit_list = units.by_ref().take(layer.units).map(|unit| {
-            js::object(&[
-                ("activeShare", JsValue::from(unit.active_share)),
-                ("neverActive", JsValue::from(unit.never_active)),
-                ("dead", JsValue::from(unit.never_active && layer.can_die)),
-                ("meanActivation", JsValue::from(unit.mean_activation)),
-                ("gradZMean", JsValue::from(unit.grad_z_mean)),
-                ("gradWNorm", JsValue::from(unit.grad_w_norm)),
-            ])
-        });
-        js::object(&[
-            ("units", js::array(unit_list.collect::<Vec<_>>())),
-            ("sparsity", JsValue::from(layer.sparsity)),
-            ("neverActive", JsValue::from(layer.never_active as u32)),
-            (
-                "dead",
-                JsValue::from(if layer.can_die {
-                    layer.never_active as u32
-                } else {
-                    0
-                }),
-            ),
-            ("canDie", JsValue::from(layer.can_die)),
-            ("activationMean", JsValue::from(layer.activation_mean)),
-            (
-                "activationVariance",
-                JsValue::from(layer.activation_variance),
-            ),
-            ("gradZNorm", JsValue::from(layer.grad_z_norm)),
-            ("gradWNorm", JsValue::from(layer.grad_w_norm)),
-            (
-                "exactZeroPreActivations",
-                JsValue::from(layer.exact_zero_pre_activations as f64),
-            ),
-        ])
-    });
-    js::object(&[
-        ("examples", JsValue::from(stats.examples as u32)),
-        ("diverged", JsValue::from(diverged)),
-        ("loss", number_or_null(stats.loss)),
-        ("accuracy", number_or_null(stats.accuracy)),
-        ("deadUnits", JsValue::from(stats.dead_units() as u32)),
-        (
-            "neverActiveUnits",
-            JsValue::from(stats.never_active_units() as u32),
-        ),
-        ("sparsity", JsValue::from(stats.overall_sparsity())),
-        ("layers", js::array(layers.collect::<Vec<_>>())),
-    ])
+impl Network {
+    /// Read a `(data, split)` pair, and check the data set fits this network and the work of
+    /// measuring it (`weight` 2 with gradients) is bounded.
+    fn data_split(
+        &self,
+        data: &JsValue,
+        split: &JsValue,
+        weight: u64,
+    ) -> Result<(std::rc::Rc<CoreDataset>, Which)> {
+        let which = which(split)?;
+        let data = convert::dataset("data", data)?;
+        self.trainer.check_data(&data)?;
+        self.trainer
+            .network
+            .check_forward_work("data", which.of(&data).len(), weight, false)?;
+        Ok((data, which))
+    }
 }
 
 #[wasm_bindgen]
@@ -172,7 +165,9 @@ impl Network {
     /// one per layer ("relu"), slope: 0..1 (0.01), eluAlpha (1), reluAtZero: 0|0.5|1 (0),
     /// init ("he-normal"), biasInit: −10..10 (0), seed: 0..2^53−1 (1), loss: "bce"|"mse" }`.
     #[wasm_bindgen(constructor)]
-    pub fn new(config: JsValue) -> std::result::Result<Network, JsError> {
+    pub fn new(
+        #[wasm_bindgen(unchecked_optional_param_type = "NetworkConfig")] config: JsValue,
+    ) -> std::result::Result<Network, JsError> {
         let config = config_from(&config).map_err(js_error)?;
         let trainer = Trainer::new(config).map_err(js_error)?;
         Ok(Network {
@@ -183,72 +178,34 @@ impl Network {
     }
 
     /// The normalised configuration, as a plain object that `new Network()` accepts.
-    #[wasm_bindgen(getter)]
+    #[wasm_bindgen(getter, unchecked_return_type = "NormalisedConfig")]
     pub fn config(&self) -> JsValue {
-        let config = &self.trainer.network.config;
-        let widths: Vec<JsValue> = config
-            .hidden
-            .iter()
-            .map(|&w| JsValue::from(w as u32))
-            .collect();
-        let names: Vec<JsValue> = config
-            .activations
-            .iter()
-            .map(|k| JsValue::from_str(k.name()))
-            .collect();
-        js::object(&[
-            ("inputs", JsValue::from(config.inputs as u32)),
-            ("hidden", js::array(widths)),
-            ("activation", js::array(names)),
-            (
-                "slope",
-                JsValue::from(config.activation_options.leaky_slope),
-            ),
-            (
-                "eluAlpha",
-                JsValue::from(config.activation_options.elu_alpha),
-            ),
-            (
-                "reluAtZero",
-                JsValue::from(config.activation_options.relu_at_zero.value()),
-            ),
-            ("init", JsValue::from_str(config.init.name())),
-            ("biasInit", JsValue::from(config.bias_init)),
-            ("seed", JsValue::from(config.seed as f64)),
-            (
-                "loss",
-                JsValue::from_str(if config.loss == Loss::MeanSquared {
-                    "mse"
-                } else {
-                    "bce"
-                }),
-            ),
-        ])
+        convert::config_object(&self.trainer.network.config)
     }
 
     /// Train `steps` (0 to 1,000,000) mini-batch steps on `data`'s training split. Options:
     /// `{ optimizer: "sgd"|"momentum"|"adam", learningRate: 1e-5..10 (0.03), batchSize:
     /// 1..10000 (10), momentum: 0..0.999 (0.9), l1, l2: 0..1 (0), record: bool (true) }`.
-    /// Returns `{ steps, batchLoss, diverged }`; once diverged, training stops until `reset()`.
+    /// One call may do at most `trainer::MAX_TRAIN_WORK` work (README: limits). Returns
+    /// `{ steps, batchLoss, diverged, exploding, collapsed }`; once diverged, training stops
+    /// until `reset()`.
+    #[wasm_bindgen(unchecked_return_type = "TrainResult")]
     pub fn train(
         &mut self,
-        data: &Dataset,
-        steps: f64,
-        options: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "Dataset")] data: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "number")] steps: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "TrainOptions")] options: JsValue,
     ) -> std::result::Result<JsValue, JsError> {
         let mut run = || -> Result<_> {
-            let parsed = Options::new("options", &options)?;
-            let settings = settings_from(&parsed)?;
-            let record = parsed.boolean("record", true)?;
-            let steps = check_count("steps", steps, 0, crate::trainer::MAX_STEPS_PER_CALL)?;
-            self.trainer.train(data.core(), &settings, steps, record)
+            let (settings, record) = settings_from(&options)?;
+            let steps = convert::count("steps", &steps, 0, MAX_STEPS_PER_CALL)?;
+            let data = convert::dataset("data", &data)?;
+            self.trainer.check_data(&data)?;
+            self.trainer.check_call(&data, &settings, steps, record)?;
+            self.trainer.train(&data, &settings, steps, record)
         };
         let report = run().map_err(js_error)?;
-        Ok(js::object(&[
-            ("steps", JsValue::from(report.steps as u32)),
-            ("batchLoss", number_or_null(report.batch_loss)),
-            ("diverged", JsValue::from(report.diverged)),
-        ]))
+        Ok(convert::train_report_object(&report))
     }
 
     /// Back to step 0 with the same seed: identical weights, batches and history.
@@ -278,21 +235,29 @@ impl Network {
     /// neverActiveUnits, sparsity, layers: [{ units: [{ activeShare, neverActive, dead,
     /// meanActivation }], sparsity, neverActive, dead, canDie, activationMean,
     /// activationVariance, gradZNorm, gradWNorm, exactZeroPreActivations }] }`.
-    pub fn stats(&mut self, data: &Dataset, split: &str) -> std::result::Result<JsValue, JsError> {
-        let which = which(split).map_err(js_error)?;
-        self.trainer.check_data(data.core()).map_err(js_error)?;
-        Ok(stats_object(
-            &self.trainer.evaluate(data.core(), which),
+    #[wasm_bindgen(unchecked_return_type = "Stats")]
+    pub fn stats(
+        &mut self,
+        #[wasm_bindgen(unchecked_param_type = "Dataset")] data: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "Split")] split: JsValue,
+    ) -> std::result::Result<JsValue, JsError> {
+        let (data, which) = self.data_split(&data, &split, 2).map_err(js_error)?;
+        Ok(convert::stats_object(
+            &self.trainer.evaluate(&data, which),
             self.trainer.diverged,
         ))
     }
 
     /// As `stats` without the backward pass (gradient norms are 0): cheaper, for every frame.
-    pub fn score(&mut self, data: &Dataset, split: &str) -> std::result::Result<JsValue, JsError> {
-        let which = which(split).map_err(js_error)?;
-        self.trainer.check_data(data.core()).map_err(js_error)?;
-        Ok(stats_object(
-            &self.trainer.score(data.core(), which),
+    #[wasm_bindgen(unchecked_return_type = "Stats")]
+    pub fn score(
+        &mut self,
+        #[wasm_bindgen(unchecked_param_type = "Dataset")] data: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "Split")] split: JsValue,
+    ) -> std::result::Result<JsValue, JsError> {
+        let (data, which) = self.data_split(&data, &split, 1).map_err(js_error)?;
+        Ok(convert::stats_object(
+            &self.trainer.score(&data, which),
             self.trainer.diverged,
         ))
     }
@@ -301,87 +266,71 @@ impl Network {
     /// (same layout as `params()`; penalties not included). A copy.
     pub fn gradient(
         &mut self,
-        data: &Dataset,
-        split: &str,
+        #[wasm_bindgen(unchecked_param_type = "Dataset")] data: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "Split")] split: JsValue,
     ) -> std::result::Result<Vec<f32>, JsError> {
-        let which = which(split).map_err(js_error)?;
-        self.trainer.check_data(data.core()).map_err(js_error)?;
-        Ok(self.trainer.mean_gradient(data.core(), which))
+        let (data, which) = self.data_split(&data, &split, 2).map_err(js_error)?;
+        Ok(self.trainer.mean_gradient(&data, which))
     }
 
     /// Mean loss on `"train"` or `"test"` (null for an empty split).
-    pub fn loss(&mut self, data: &Dataset, split: &str) -> std::result::Result<JsValue, JsError> {
-        let which = which(split).map_err(js_error)?;
-        self.trainer.check_data(data.core()).map_err(js_error)?;
-        Ok(number_or_null(
-            self.trainer.evaluate(data.core(), which).loss,
-        ))
+    #[wasm_bindgen(unchecked_return_type = "number | null")]
+    pub fn loss(
+        &mut self,
+        #[wasm_bindgen(unchecked_param_type = "Dataset")] data: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "Split")] split: JsValue,
+    ) -> std::result::Result<JsValue, JsError> {
+        let (data, which) = self.data_split(&data, &split, 2).map_err(js_error)?;
+        Ok(number_or_null(self.trainer.evaluate(&data, which).loss))
     }
 
     /// Share correctly classified on `"train"` or `"test"` (null for regression).
+    #[wasm_bindgen(unchecked_return_type = "number | null")]
     pub fn accuracy(
         &mut self,
-        data: &Dataset,
-        split: &str,
+        #[wasm_bindgen(unchecked_param_type = "Dataset")] data: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "Split")] split: JsValue,
     ) -> std::result::Result<JsValue, JsError> {
-        let which = which(split).map_err(js_error)?;
-        self.trainer.check_data(data.core()).map_err(js_error)?;
-        Ok(number_or_null(
-            self.trainer.evaluate(data.core(), which).accuracy,
-        ))
+        let (data, which) = self.data_split(&data, &split, 2).map_err(js_error)?;
+        Ok(number_or_null(self.trainer.evaluate(&data, which).accuracy))
     }
 
     /// Evaluate over an R×R grid of the input domain (R points on the line for 1 input),
-    /// R from 2 to 256. Afterwards `gridOutput`, `gridActivations` and the pixel views read
-    /// the results.
+    /// R from 2 to 256, within the work limit of one forward call (README: limits).
+    /// Afterwards `gridOutput`, `gridActivations` and the pixel views read the results.
     #[wasm_bindgen(js_name = evaluateGrid)]
-    pub fn evaluate_grid(&mut self, resolution: f64) -> std::result::Result<(), JsError> {
-        let inputs = self.trainer.network.config.inputs;
-        let resolution = check_count("resolution", resolution, 2, crate::grid::MAX_RESOLUTION)
+    pub fn evaluate_grid(
+        &mut self,
+        #[wasm_bindgen(unchecked_param_type = "number")] resolution: JsValue,
+    ) -> std::result::Result<(), JsError> {
+        let resolution = convert::count("resolution", &resolution, MIN_RESOLUTION, MAX_RESOLUTION)
             .map_err(js_error)?;
-        if self
-            .grid
-            .as_ref()
-            .is_none_or(|g| g.resolution != resolution || g.inputs != inputs)
-        {
-            self.grid = Some(Grid::new(inputs, resolution).map_err(js_error)?);
-        }
-        let grid = self
-            .grid
-            .as_mut()
-            .ok_or_else(|| JsError::new("grid: not evaluated"))?;
-        grid.evaluate(&self.trainer.network).map_err(js_error)
-    }
-
-    fn grid(&self) -> std::result::Result<&Grid, JsError> {
-        self.grid
-            .as_ref()
-            .ok_or_else(|| JsError::new("grid: call evaluateGrid(resolution) first"))
+        self.evaluate_grid_at(resolution).map_err(js_error)
     }
 
     /// The grid points of the last `evaluateGrid` (`inputs` coordinates each, row 0 at the
     /// top), as a view.
     #[wasm_bindgen(js_name = gridPoints)]
     pub fn grid_points(&self) -> std::result::Result<Float32Array, JsError> {
-        Ok(js::f32_view(self.grid()?.points()))
+        Ok(convert::f32_view(self.grid()?.points()))
     }
 
     /// View of the output at every grid point (row 0 at the top, largest x2).
     #[wasm_bindgen(js_name = gridOutput)]
     pub fn grid_output(&self) -> std::result::Result<Float32Array, JsError> {
-        Ok(js::f32_view(self.grid()?.output()))
+        Ok(convert::f32_view(self.grid()?.output()))
     }
 
     /// View of every hidden unit's activation over the grid, unit after unit.
     #[wasm_bindgen(js_name = gridActivations)]
     pub fn grid_activations(&self) -> std::result::Result<Float32Array, JsError> {
-        Ok(js::f32_view(self.grid()?.activations()))
+        Ok(convert::f32_view(self.grid()?.activations()))
     }
 
     /// View of every hidden unit's pre-activation z over the grid, unit after unit.
     #[wasm_bindgen(js_name = gridPreActivations)]
     pub fn grid_pre_activations(&self) -> std::result::Result<Float32Array, JsError> {
-        Ok(js::f32_view(self.grid()?.pre_activations()))
+        Ok(convert::f32_view(self.grid()?.pre_activations()))
     }
 
     /// RGBA view of the output map (predicted probability for classification), ready for
@@ -389,51 +338,40 @@ impl Network {
     #[wasm_bindgen(js_name = gridOutputPixels)]
     pub fn grid_output_pixels(&mut self) -> std::result::Result<Uint8ClampedArray, JsError> {
         let loss = self.trainer.network.config.loss;
-        let grid = self
-            .grid
-            .as_mut()
-            .ok_or_else(|| JsError::new("grid: call evaluateGrid(resolution) first"))?;
-        let pixels = grid.rasterize_output(loss);
-        Ok(js::rgba_view(pixels))
+        let grid = self.grid.as_mut().ok_or_else(no_grid)?;
+        Ok(convert::rgba_view(grid.rasterize_output(loss)))
     }
 
     /// RGBA view of every hidden unit's activation map, unit after unit (R·R·4 bytes each).
     #[wasm_bindgen(js_name = gridUnitPixels)]
     pub fn grid_unit_pixels(&mut self) -> std::result::Result<Uint8ClampedArray, JsError> {
-        let grid = self
-            .grid
-            .as_mut()
-            .ok_or_else(|| JsError::new("grid: call evaluateGrid(resolution) first"))?;
-        let pixels = grid.rasterize_units();
-        Ok(js::rgba_view(pixels))
+        let grid = self.grid.as_mut().ok_or_else(no_grid)?;
+        Ok(convert::rgba_view(grid.rasterize_units()))
     }
 
     /// Born dead? Evaluates an R×R grid and returns `{ constant, zeroLayer }`: whether the
     /// output is the same at every grid point, and the first hidden layer (0-based) that is
     /// zero everywhere, or null.
-    #[wasm_bindgen(js_name = outputConstantOnDomain)]
+    #[wasm_bindgen(js_name = outputConstantOnDomain, unchecked_return_type = "BornDead")]
     pub fn output_constant_on_domain(
         &mut self,
-        resolution: f64,
+        #[wasm_bindgen(unchecked_param_type = "number")] resolution: JsValue,
     ) -> std::result::Result<JsValue, JsError> {
         self.evaluate_grid(resolution)?;
         let grid = self.grid()?;
         let zero_layer = grid.first_zero_layer(&self.trainer.network);
-        Ok(js::object(&[
-            ("constant", JsValue::from(grid.output_is_constant())),
-            (
-                "zeroLayer",
-                zero_layer.map_or(JsValue::NULL, |l| JsValue::from(l as u32)),
-            ),
-        ]))
+        Ok(convert::born_dead_object(
+            grid.output_is_constant(),
+            zero_layer,
+        ))
     }
 
     /// Statistics of the hidden units over the last evaluated grid (the whole input domain):
     /// the same shape as `stats`, without loss, accuracy or gradients.
-    #[wasm_bindgen(js_name = gridStats)]
+    #[wasm_bindgen(js_name = gridStats, unchecked_return_type = "Stats")]
     pub fn grid_stats(&mut self) -> std::result::Result<JsValue, JsError> {
         let points = self.grid()?.points().to_vec();
-        Ok(stats_object(
+        Ok(convert::stats_object(
             &self.trainer.evaluate_points(&points),
             self.trainer.diverged,
         ))
@@ -441,86 +379,85 @@ impl Network {
 
     /// View of all parameters (layout in the crate docs and `layout()`).
     pub fn params(&self) -> Float32Array {
-        js::f32_view(&self.trainer.network.params)
+        convert::f32_view(&self.trainer.network.params)
     }
 
-    /// Replace every parameter (same length as `params()`, all finite).
+    /// Replace every parameter: an array or a `Float32Array` of the same length as
+    /// `params()`, all finite.
     #[wasm_bindgen(js_name = setParams)]
-    pub fn set_params(&mut self, values: &[f32]) -> std::result::Result<(), JsError> {
-        let params = &mut self.trainer.network.params;
-        if values.len() != params.len() {
+    pub fn set_params(
+        &mut self,
+        #[wasm_bindgen(unchecked_param_type = "Float32Array | Float64Array | number[]")]
+        values: JsValue,
+    ) -> std::result::Result<(), JsError> {
+        let expected = self.trainer.network.params.len();
+        let values =
+            convert::floats("params", &values, expected, f64::from(f32::MAX)).map_err(js_error)?;
+        if values.len() != expected {
             return Err(js_error(InputError::new(
                 "params",
-                format!("must have {} values, got {}", params.len(), values.len()),
+                format!("must have {expected} values, got {}", values.len()),
             )));
         }
-        if let Some(i) = values.iter().position(|v| !v.is_finite()) {
-            return Err(js_error(InputError::new(
-                format!("params[{i}]"),
-                "must be a finite number",
-            )));
-        }
-        params.copy_from_slice(values);
+        self.trainer.network.params.copy_from_slice(&values);
         Ok(())
     }
 
     /// Where each layer's parameters sit: `[{ fanIn, fanOut, activation, weights, biases,
     /// slopes }]` (offsets into `params()`; slopes null unless PReLU), hidden layers then output.
+    #[wasm_bindgen(unchecked_return_type = "LayerLayout[]")]
     pub fn layout(&self) -> JsValue {
-        let layers = self.trainer.network.layers.iter().map(|layer| {
-            js::object(&[
-                ("fanIn", JsValue::from(layer.fan_in as u32)),
-                ("fanOut", JsValue::from(layer.fan_out as u32)),
-                ("activation", JsValue::from_str(layer.kind.name())),
-                ("weights", JsValue::from(layer.weights as u32)),
-                ("biases", JsValue::from(layer.biases as u32)),
-                (
-                    "slopes",
-                    layer
-                        .slopes
-                        .map_or(JsValue::NULL, |s| JsValue::from(s as u32)),
-                ),
-            ])
-        });
-        js::array(layers.collect::<Vec<_>>())
+        convert::layout_object(&self.trainer.network.layers)
     }
 
     /// Follow one example: `{ loss, output, layers: [{ z, a, gate, gradA, gradZ }] }`, hidden
-    /// layers then the output layer.
-    pub fn inspect(&self, point: &[f32], label: f64) -> std::result::Result<JsValue, JsError> {
-        let trace = inspect::trace(&self.trainer.network, point, label as f32).map_err(js_error)?;
-        let layers = trace.layers.iter().map(|layer| {
-            js::object(&[
-                ("z", js::float_array(&layer.z)),
-                ("a", js::float_array(&layer.a)),
-                ("gate", js::float_array(&layer.gate)),
-                ("gradA", js::float_array(&layer.grad_a)),
-                ("gradZ", js::float_array(&layer.grad_z)),
-            ])
-        });
-        Ok(js::object(&[
-            ("loss", JsValue::from(trace.loss)),
-            ("output", JsValue::from(trace.output)),
-            ("layers", js::array(layers.collect::<Vec<_>>())),
-        ]))
+    /// layers then the output layer. `point` has `inputs` coordinates.
+    #[wasm_bindgen(unchecked_return_type = "Inspection")]
+    pub fn inspect(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "Float32Array | Float64Array | number[]")]
+        point: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "number")] label: JsValue,
+    ) -> std::result::Result<JsValue, JsError> {
+        let read = || -> Result<_> {
+            // A longer point is refused by the core, which names the expected length.
+            let point = convert::floats("point", &point, 16, f64::from(MAX_USER_VALUE))?;
+            let limit = f64::from(MAX_USER_VALUE);
+            let label = convert::float("label", &label, (-limit, limit))?;
+            inspect::trace(&self.trainer.network, &point, label)
+        };
+        Ok(convert::inspection_object(&read().map_err(js_error)?))
     }
 
-    /// The network output at each point (`inputs` coordinates per point, at most 65,536 points).
-    pub fn predict(&self, points: &[f32]) -> std::result::Result<Vec<f32>, JsError> {
-        let inputs = self.trainer.network.config.inputs;
-        if points.len() % inputs != 0 || points.len() / inputs > 65_536 {
-            return Err(js_error(InputError::new(
+    /// The network output at each point (`inputs` coordinates per point, at most 65,536 points
+    /// and within the work limit of one forward call, README: limits), as a copy.
+    pub fn predict(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "Float32Array | Float64Array | number[]")]
+        points: JsValue,
+    ) -> std::result::Result<Vec<f32>, JsError> {
+        let network = &self.trainer.network;
+        let inputs = network.config.inputs;
+        let read = || -> Result<_> {
+            let points = convert::floats(
                 "points",
-                format!("must hold {inputs} value(s) per point, at most 65536 points"),
-            )));
-        }
-        if let Some(i) = points.iter().position(|v| !v.is_finite()) {
-            return Err(js_error(InputError::new(
-                format!("points[{i}]"),
-                "must be a finite number",
-            )));
-        }
-        Ok(self.trainer.network.predict(points))
+                &points,
+                inputs * MAX_PREDICT_POINTS,
+                f64::from(f32::MAX),
+            )?;
+            if points.len() % inputs != 0 {
+                return Err(InputError::new(
+                    "points",
+                    format!(
+                        "must hold {inputs} value(s) per point, got {} values",
+                        points.len()
+                    ),
+                ));
+            }
+            network.check_forward_work("points", points.len() / inputs, 1, true)?;
+            Ok(points)
+        };
+        Ok(network.predict(&read().map_err(js_error)?))
     }
 
     /// The training history as columns, 7 numbers per record: step, train loss, test loss,
@@ -530,20 +467,46 @@ impl Network {
     #[wasm_bindgen(js_name = historyColumns)]
     pub fn history_columns(&mut self) -> Float32Array {
         self.trainer.history.as_columns(&mut self.history_columns);
-        js::f32_view(&self.history_columns)
+        convert::f32_view(&self.history_columns)
     }
 
     /// Units that died or came back: `[{ step, layer, unit, died }]`, oldest first (the last
     /// 256), noticed at the history's records while training with `record: true`.
+    #[wasm_bindgen(unchecked_return_type = "UnitEvent[]")]
     pub fn events(&self) -> JsValue {
-        let events = self.trainer.history.events().iter().map(|event| {
-            js::object(&[
-                ("step", JsValue::from(event.step as f64)),
-                ("layer", JsValue::from(event.layer)),
-                ("unit", JsValue::from(event.unit)),
-                ("died", JsValue::from(event.died)),
-            ])
-        });
-        js::array(events.collect::<Vec<_>>())
+        convert::events_object(self.trainer.history.events())
+    }
+}
+
+fn no_grid() -> JsError {
+    JsError::new("grid: call evaluateGrid(resolution) first")
+}
+
+impl Network {
+    fn grid(&self) -> std::result::Result<&Grid, JsError> {
+        self.grid.as_ref().ok_or_else(no_grid)
+    }
+
+    /// Evaluate the grid of `resolution` points per side, (re)built if its size changed.
+    fn evaluate_grid_at(&mut self, resolution: usize) -> Result<()> {
+        let network = &self.trainer.network;
+        let inputs = network.config.inputs;
+        let points = if inputs == 2 {
+            resolution * resolution
+        } else {
+            resolution
+        };
+        network.check_forward_work("resolution", points, 1, true)?;
+        if self
+            .grid
+            .as_ref()
+            .is_none_or(|g| g.resolution != resolution || g.inputs != inputs)
+        {
+            self.grid = Some(Grid::new(inputs, resolution)?);
+        }
+        match self.grid.as_mut() {
+            Some(grid) => grid.evaluate(network),
+            None => Err(InputError::new("grid", "not evaluated")),
+        }
     }
 }

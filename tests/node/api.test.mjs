@@ -169,3 +169,156 @@ test('born dead: a deep narrow ReLU network is often constant on the domain', ()
   }
   assert.ok(constant >= 10, `${constant} of 20 born dead`);
 });
+
+// Issue 9: hostile input. Each test below failed before the fix it names.
+
+/** The wasm memory's size in bytes now. */
+const memoryBytes = () => lab.wasmMemory().buffer.byteLength;
+
+/** assert.throws with a plain Error (never a RuntimeError from the wasm) naming `field`. */
+function throwsPlain(fn, field, came) {
+  assert.throws(fn, (error) => {
+    assert.ok(error instanceof Error, `expected an Error, got ${String(error)}`);
+    assert.ok(!(error instanceof WebAssembly.RuntimeError), `a trap: ${error.message}`);
+    assert.ok(error.message.startsWith(`${field}:`), `message "${error.message}" should name ${field}`);
+    if (came) assert.ok(error.message.includes(came), `message "${error.message}" should say what came: ${came}`);
+    return true;
+  });
+}
+
+test('9.2: the documented lowest and highest values are accepted, and just past them refused', () => {
+  const data = Dataset.generate({ name: 'circle', n: 60, seed: 2 });
+  const network = new Network({ hidden: [3], seed: 2 });
+  for (const options of [
+    { learningRate: 1e-5 }, { learningRate: 10 }, { optimizer: 'momentum', momentum: 0.999 },
+    { optimizer: 'adam', epsilon: 1e-12, beta1: 0.999999, beta2: 0.999999 }, { epsilon: 1 },
+  ]) {
+    assert.equal(network.train(data, 1, options).steps, 1, JSON.stringify(options));
+  }
+  throwsPlain(() => network.train(data, 1, { learningRate: 0.99999e-5 }), 'learningRate', '0.00001 to 10');
+  throwsPlain(() => network.train(data, 1, { momentum: 0.9990001 }), 'momentum', '0 to 0.999');
+  throwsPlain(() => network.train(data, 1, { epsilon: 0.9999e-12 }), 'epsilon');
+  // Checked as the f64 given, not after rounding to f32 (0.90000001 rounds to 0.9 in f32).
+  throwsPlain(() => Dataset.generate({ testRatio: 0.90000001 }), 'testRatio', '0 to 0.9');
+  assert.equal(activationValue('leaky-relu', -1, { slope: 1 }), -1);
+});
+
+test('9.3: a non-string where a name goes is an Error naming the field, not a trap', () => {
+  const data = Dataset.generate({ n: 40 });
+  const network = new Network({ hidden: [2] });
+  for (const bad of [1, true, 10n, Symbol('relu'), {}, ['relu'], null]) {
+    throwsPlain(() => activationValue(bad, 0), 'name', 'must be one of relu');
+    throwsPlain(() => data.count(bad), 'split', 'must be one of train, test');
+    throwsPlain(() => network.stats(data, bad), 'split');
+    throwsPlain(() => new Network({ init: bad }), 'init');
+    throwsPlain(() => network.train(data, 1, { optimizer: bad }), 'optimizer');
+  }
+  throwsPlain(() => activationValue(1, 0), 'name', 'got the number 1');
+  throwsPlain(() => data.points(10n), 'split', 'got a BigInt');
+  throwsPlain(() => new Network({ activation: [Symbol('x')] }), 'activation[0]', 'got a Symbol');
+  assert.equal(data.count('train') + data.count('test'), 40, 'still usable');
+});
+
+test('9.4: array-likes are refused before allocation; nothing traps and memory stays flat', () => {
+  const network = new Network({ hidden: [2], seed: 1 });
+  const data = Dataset.generate({ n: 20 });
+  const before = memoryBytes();
+  for (let i = 0; i < 50; i++) {
+    throwsPlain(() => network.predict({ length: -1 }), 'points', 'got an object');
+    throwsPlain(() => network.predict({ length: 1e8 }), 'points');
+    throwsPlain(() => network.predict({ length: 1e6, get 0() { throw new Error('boom'); } }), 'points');
+    throwsPlain(() => data.count({ length: 1e6 }), 'split');
+    throwsPlain(() => activationCurve('relu', { length: 2 ** 31 }, false), 'xs');
+    throwsPlain(() => network.setParams({ length: 25 }), 'params');
+    throwsPlain(() => Dataset.fromPoints(2, { length: 4, 0: 1 }, [1, 0], 0, 1), 'points');
+    throwsPlain(() => network.inspect('12', 1), 'point');
+    // A Proxy of an array may lie about its length or throw from an element.
+    throwsPlain(() => network.predict(new Proxy([], { get: (t, k) => (k === 'length' ? 1e9 : undefined) })), 'points', 'at most');
+    throwsPlain(() => network.predict(new Proxy([1, 2], { get: (t, k) => { if (k === '1') throw new Error('trap'); return Reflect.get(t, k); } })), 'points[1]', 'threw');
+  }
+  assert.ok(memoryBytes() - before <= 1 << 20, `memory grew by ${memoryBytes() - before} bytes`);
+  assert.equal(network.predict([0, 0, 1, 1]).length, 2, 'arrays still work');
+  assert.equal(network.predict(new Float64Array([0, 0])).length, 1, 'and typed arrays');
+});
+
+test('9.5: a throwing options object or a revoked Proxy leaves both objects usable', () => {
+  const data = Dataset.generate({ n: 40 });
+  const network = new Network({ hidden: [2] });
+  const { proxy, revoke } = Proxy.revocable({}, {});
+  revoke();
+  const throwing = { get learningRate() { throw new TypeError('no'); } };
+  const trap = new Proxy({}, { get() { throw new Error('trap'); } });
+  for (const options of [proxy, throwing, trap]) {
+    assert.throws(() => network.train(data, 5, options), (e) => e instanceof Error && !(e instanceof WebAssembly.RuntimeError) && /^(options|optimizer|learningRate|batchSize)\b/.test(e.message));
+  }
+  throwsPlain(() => network.stats(proxy, 'train'), 'data');
+  throwsPlain(() => new Network(proxy), 'config');
+  throwsPlain(() => Dataset.generate(proxy), 'options');
+  throwsPlain(() => activationValue('relu', 1, proxy), 'options');
+  // Usable afterwards: no "recursive use of an object detected".
+  assert.equal(network.train(data, 5, {}).steps, 5);
+  assert.equal(data.count('train') > 0, true);
+  network.free();
+  data.free();
+});
+
+test('9.6: a wrong or freed object, or a BigInt, is an Error naming the argument and what came', () => {
+  const data = Dataset.generate({ n: 40 });
+  const network = new Network({ hidden: [2] });
+  throwsPlain(() => network.train({}, 1), 'data', 'must be a Dataset, got an object');
+  throwsPlain(() => network.train(network, 1), 'data', 'got a Network');
+  throwsPlain(() => network.stats(42, 'train'), 'data', 'got the number 42');
+  throwsPlain(() => network.train({ __wbg_ptr: 8, __key: 99999 }, 1), 'data', 'must be a Dataset');
+  throwsPlain(() => network.train(data, 10n), 'steps', 'got a BigInt');
+  throwsPlain(() => network.evaluateGrid(Symbol('r')), 'resolution', 'got a Symbol');
+  throwsPlain(() => activationValue('relu', 2n), 'x', 'got a BigInt');
+  throwsPlain(() => Dataset.fromPoints(2n, [0, 0], [1], 0, 1), 'inputs', 'got a BigInt');
+  throwsPlain(() => new Network({ seed: 5n }), 'seed', 'got a BigInt');
+  const freed = Dataset.generate({ n: 40 });
+  freed.free();
+  throwsPlain(() => network.train(freed, 1), 'data', 'freed');
+  throwsPlain(() => network.loss(freed, 'train'), 'data', 'freed');
+  assert.equal(network.train(data, 3).steps, 3, 'still usable');
+});
+
+test('9.8: one call cannot block for long; the limit names the argument and the way out', () => {
+  const big = new Network({ hidden: new Array(32).fill(64), seed: 1 });
+  const data = Dataset.generate({ n: 10000, testRatio: 0 });
+  throwsPlain(() => big.train(data, 1e6, { batchSize: 3000, record: false }), 'steps', 'at most about');
+  throwsPlain(() => big.train(data, 1, { batchSize: 4000, record: false }), 'batchSize', 'at most 3808');
+  throwsPlain(() => big.train(data, 1, { batchSize: 10000 }), 'batchSize', 'at most');
+  throwsPlain(() => big.predict(new Float32Array(2 * 65536)), 'points', 'too many');
+  throwsPlain(() => big.stats(data, 'train'), 'data', 'too many');
+  throwsPlain(() => big.evaluateGrid(256), 'resolution');
+  const tiny = new Network({ hidden: [4, 2] });
+  throwsPlain(() => tiny.train(data, 1e6, { batchSize: 10000, record: false }), 'steps', 'at most about');
+  throwsPlain(() => tiny.train(data, 100000, {}), 'steps', 'recording history');
+  // The largest calls that are allowed stay within about a second.
+  let start = performance.now();
+  big.train(data, 1, { batchSize: 3000, record: false });
+  tiny.train(data, 1000, { batchSize: 1000, record: false });
+  big.predict(new Float32Array(2 * 4000));
+  assert.ok(performance.now() - start < 3000, `${performance.now() - start} ms`);
+  start = performance.now();
+  tiny.train(data, 1e6, { batchSize: 1, record: false });
+  assert.ok(performance.now() - start < 3000, `1e6 tiny steps took ${performance.now() - start} ms`);
+  big.free();
+  tiny.free();
+});
+
+test('9.10: the train result reports silent divergence (exploding, collapsed) beside diverged', () => {
+  const data = Dataset.generate({ name: 'circle', n: 300, noise: 0.1, seed: 1 });
+  let flagged = 0;
+  for (let seed = 0; seed < 6; seed++) {
+    const network = new Network({ hidden: [8, 8, 8], seed });
+    const result = network.train(data, 3000, { learningRate: 10, record: false });
+    assert.equal(typeof result.exploding, 'boolean');
+    assert.equal(typeof result.collapsed, 'boolean');
+    if (!result.diverged && (result.exploding || result.collapsed)) flagged += 1;
+    if (result.collapsed) assert.ok(network.accuracy(data, 'train') < 0.8, 'collapsed means no better than a constant');
+    network.free();
+  }
+  assert.ok(flagged >= 3, `${flagged} of 6 runs at learning rate 10 flagged`);
+  const healthy = new Network({ hidden: [8, 8], seed: 1 }).train(data, 3000, { learningRate: 0.03 });
+  assert.deepEqual([healthy.diverged, healthy.exploding, healthy.collapsed], [false, false, false]);
+});

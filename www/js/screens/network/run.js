@@ -23,7 +23,7 @@ function buildDataset(state) {
   if (options) {
     const generated = Dataset.generate(options);
     try {
-      for (const split of ['train', 'test']) {
+      for (const split of /** @type {const} */ (['train', 'test'])) {
         points.push(...generated.points(split));
         labels.push(...generated.labels(split));
       }

@@ -246,10 +246,13 @@ export function datasetOptions(state) {
   return name === 'custom' ? null : { name, n: POINT_COUNT, noise, testRatio, seed };
 }
 
-/** The config for `new Network(...)`. */
+/**
+ * The config for `new Network(...)`.
+ * @returns {import('../../../pkg/relu_lab.js').NetworkConfig}
+ */
 export function networkConfig(state) {
   const { hidden, activation, slope, reluAtZero, init, biasInit, seed } = state.network;
-  return { inputs: 2, hidden: [...hidden], activation, slope, reluAtZero, init, biasInit, seed, loss: 'bce' };
+  return { inputs: /** @type {const} */ (2), hidden: [...hidden], activation, slope, reluAtZero, init, biasInit, seed, loss: 'bce' };
 }
 
 /** The options for `network.train(...)`. */

@@ -1,7 +1,9 @@
-// End-to-end tests of the start page (index.html): the Function screen showing ReLU and the
-// Network screen training a small network on the circle, both with most controls hidden; the
-// numbers are the core's, the network learns, keyboard and live region work, two pages can
-// share a document, axe-core finds nothing in light and dark, and screenshots at 360 and 1280 px.
+// End-to-end tests of the start page (index.html): a short introduction, the Function screen's
+// plot of ReLU with its probe, the Network screen training a small network on the circle with
+// play, step, reset and its figures (no settings), and the claims table filled in with figures
+// measured in the browser; the numbers are the core's, the network learns, keyboard and live
+// region work, two pages can share a document, nothing shifts after load, axe-core finds
+// nothing in light and dark, and screenshots at 360 and 1280 px.
 import { test, expect } from '@playwright/test';
 import { expectNoAxeViolations, screenshot, watchPage } from './support.mjs';
 
@@ -14,6 +16,10 @@ const button = (page, action) => page.locator(`${lab} [data-action="${action}"]:
 /** The Network screen's read-only numbers (full precision), from its data attributes. */
 const read = (page, name) => page.locator(lab).getAttribute(`data-${name}`);
 const readNumber = async (page, name) => Number(await read(page, name));
+
+/** The start page's claims table. */
+const claims = '#claims [data-part="claims-table"]';
+const claimRow = (page, letter) => page.locator(`${claims} tr[data-claim="${letter}"]`);
 
 /** "1,200" → 1200; "97.6%" → 97.6. */
 const toNumber = (text) => Number(text.replace(/[,%]/g, ''));
@@ -66,36 +72,123 @@ test.describe('start page', () => {
     await expect(page.locator(`${plot} [data-part="readout-rows"] tr`)).toHaveCount(1);
     await expect(page.locator(`${plot} [data-part="readout-rows"] tr`)).toHaveText(/ReLU\s*1\s*1/);
     await expect(page.locator(`${plot} [data-field="range-b"]`)).toHaveText('3');
-    // relu'(0) = 0, as in PyTorch, TensorFlow and JAX; the one-sided slopes are 0 and 1.
-    await expect(page.locator(`${plot} [data-field="left-slope"]`)).toHaveText('0');
-    await expect(page.locator(`${plot} [data-field="right-slope"]`)).toHaveText('1');
-    await expect(page.locator(`${plot} [data-field="zero-slope"]`)).toHaveText('0');
     // The small network on the circle, and its decision map.
     await expect(page.locator(`${lab} .diagram-unit`)).toHaveCount(12);
     await expect(page.locator(`${lab} .layer-meters tbody tr`)).toHaveCount(2);
     await expect(page.locator(`${lab} .nw-map__overlay`)).toHaveAttribute('aria-label', /^Decision map/);
-    // The claims section is there, below the screens.
-    await expect(page.locator('#claims .claims-table tbody tr')).toHaveCount(11);
+    // The claims section is there, below the screens, one row per claim of the article.
+    await expect(page.locator(`${claims} tbody tr`)).toHaveCount(11);
+    // A standalone page keeps nothing in the browser's storage (not even the guide's "seen").
+    expect(await page.evaluate(() => window.localStorage.length)).toBe(0);
     expect(watch.errors).toEqual([]);
     expect(watch.foreignRequests).toEqual([]);
   });
 
-  test('shows only the controls the start page keeps', async ({ page }) => {
+  test('shows the intro, the plot with its probe, the network with its figures, and the claims; nothing else', async ({ page }) => {
     await openStart(page);
     const shown = (selector) =>
       page.locator(selector).evaluateAll((elements) =>
         [...new Set(elements.filter((element) => element.checkVisibility()).map((element) => element.dataset.control))],
       );
-    // The Function screen: only the probe (its handle, and "Move the probe to x = 0").
-    expect(await shown(`${plot} [data-control]`)).toEqual(['probe']);
-    expect(await shown(`${plot} input[data-role="function"], ${plot} [data-action="measure"]`)).toEqual([]);
-    // The Network screen: training, and three settings to try. No scenarios, no link to copy
-    // (the start page keeps nothing in its address).
-    expect((await shown(`${lab} [data-control]`)).sort()).toEqual(
-      ['activation', 'learning-rate', 'noise', 'play', 'reset', 'step'],
+    // The headings a learner sees, in order: the plot, the network, the claims.
+    const headings = await page.locator('main h2').evaluateAll((elements) =>
+      elements.filter((element) => element.checkVisibility()).map((element) => element.textContent.trim()),
     );
+    expect(headings).toEqual([
+      'Activation functions and their slopes',
+      'Watch a small network learn',
+      'Inside the network',
+      'What it learns',
+      'A popular article about ReLU, checked claim by claim',
+    ]);
+    await expect(page.locator('.start-intro')).toContainText('ReLU(x) = max(0, x)');
+    // The Function screen: the plot and its probe, and no other control or section: not its
+    // introduction (which speaks of controls not shown), the corner at 0 or the formulas.
+    expect(await shown(`${plot} [data-control]`)).toEqual(['probe']);
+    await expect(page.locator(`${plot} [data-part="probe"]`)).toBeVisible();
+    await expect(page.locator(`${plot} [data-part="readout"]`)).toBeVisible();
+    for (const gone of ['Pick functions to compare', 'Zoom out to', 'ReLU at x = 0', 'Formulas', 'How cheap is each function']) {
+      await expect(page.locator(start).getByText(gone, { exact: false }).filter({ visible: true })).toHaveCount(0);
+    }
+    // The Network screen: play, step, reset and the figures; no scenarios, no settings box
+    // (not even empty frames or its Settings button), no link to copy.
+    expect((await shown(`${lab} [data-control]`)).sort()).toEqual(['play', 'reset', 'step']);
+    for (const name of ['step', 'test-accuracy', 'train-loss', 'test-loss', 'dead-units']) {
+      await expect(field(page, name)).toBeVisible();
+    }
+    const layers = page.locator(`${lab} .layer-meters tbody tr`);
+    await expect(layers.first().locator('[data-field="sparsity"]')).toBeVisible();
+    await expect(layers.first().locator('[data-field="dead"]')).toBeVisible();
+    await expect(page.locator(`${lab} .nw-settings`)).toBeHidden();
+    await expect(page.locator(`${lab} .nw-group`).filter({ visible: true })).toHaveCount(0);
+    await expect(page.locator(`${lab} [data-action="settings"]`)).toBeHidden();
     await button(page, 'play').click(); // pause
     await expect(page).toHaveURL(/\/$/);
+  });
+
+  test('the claims table fills in with figures measured in the browser; its links open the experiments', async ({ page }) => {
+    test.setTimeout(120_000);
+    const watch = watchPage(page);
+    await openStart(page);
+    await page.locator('#claims').scrollIntoViewIfNeeded();
+    // The verdict words are SCIENCE.md's.
+    const words = { a: 'formula right, history wrong', b: 'true', c: 'partly', d: 'partly', e: 'true', f: 'partly, empirical', g: 'true', h: 'partly', i: 'partly', j: 'true, harmless in practice', k: 'false' };
+    for (const [letter, word] of Object.entries(words)) {
+      await expect(claimRow(page, letter).locator('.claims-table__verdict')).toHaveText(word);
+    }
+    // What is true, as issue 10 asks: b is a sum of hinges for one layer only; d counts
+    // activations, not units, and the penalty that raises sparsity is on the activations.
+    const truth = (letter) => claimRow(page, letter).locator('[data-field="truth"]');
+    await expect(truth('b')).toContainText('With one hidden layer on one input that function is a sum of hinges');
+    await expect(truth('b')).toContainText('deeper layers compose the hinges, which can give many more linear pieces');
+    await expect(truth('d')).toContainText('About half of the activations ((example, unit) pairs), not half of the units, are exactly 0');
+    await expect(truth('d')).toContainText('L1 penalty on the activations (Glorot et al. 2011); a penalty on the weights is a different thing and does little for sparsity');
+    await expect(page.locator('#claims')).not.toContainText('About half the units are exactly 0');
+    // Born dead is defined where it appears, and links to its experiment.
+    await expect(truth('g')).toContainText('born dead: its output is constant over the input domain at initialisation');
+    await expect(claimRow(page, 'g').getByRole('link', { name: 'Born dead' })).toHaveAttribute('href', 'experiments.html#experiment=born-dead');
+    // Until its run is done a row shows the cached figures; then its own, measured here.
+    const ten = page.locator(`${claims} tr[data-state="measured"]`);
+    await expect(ten).toHaveCount(10, { timeout: 100_000 });
+    await expect(claimRow(page, 'a')).toHaveAttribute('data-state', 'sourced');
+    await expect(page.locator(`${claims} [data-field="status"]`)).toContainText('All 10 small runs measured in your browser');
+    for (const letter of 'bcdefghijk') {
+      await expect(claimRow(page, letter).locator('[data-field="state"]')).toContainText(/measured in your browser in [\d.]+ s/);
+      await expect(claimRow(page, letter).locator('[data-field="measured"]')).toContainText(/\d/);
+      await expect(claimRow(page, letter).locator('[data-field="measured"]')).not.toContainText('As measured on the development machine');
+    }
+    await expect(claimRow(page, 'c').locator('[data-field="measured"]')).toContainText(/At depth 10 .*1\/[\d,.]+ with sigmoid/);
+    await expect(claimRow(page, 'b').locator('[data-field="measured"]')).toContainText(/is a sum of \d+ hinges/);
+    // The links open the full experiment of each claim; the screens are still there to try.
+    const links = { c: ['Gradient flow against depth', 'gradient-depth'], g: ['Dying ReLU', 'dying'], h: ['Activation scale across depth', 'activation-scale'], b: ['Linear pieces', 'linear-pieces'], d: ['Sparsity', 'sparsity'] };
+    for (const [letter, [name, id]] of Object.entries(links)) {
+      await expect(claimRow(page, letter).getByRole('link', { name, exact: true })).toHaveAttribute('href', `experiments.html#experiment=${id}`);
+    }
+    await expect(claimRow(page, 'g').getByRole('link', { name: 'Reviving dead units' })).toHaveAttribute('href', 'experiments.html#experiment=revival');
+    await expect(claimRow(page, 'k').getByRole('link', { name: /Zoom out to ±1000/ })).toHaveAttribute('href', 'function.html?functions=relu,sigmoid,tanh&range=1000');
+    await expect(claimRow(page, 'g').getByRole('link', { name: 'Dead from the start: bias −5' })).toHaveAttribute('href', 'network.html#preset=negative-bias');
+    expect(watch.errors).toEqual([]);
+    await claimRow(page, 'c').getByRole('link', { name: 'Gradient flow against depth' }).click();
+    await expect(page).toHaveURL(/experiments\.html#experiment=gradient-depth$/);
+    await expect(page.locator('.exp-card[data-experiment="gradient-depth"]')).toBeVisible();
+  });
+
+  test('nothing moves after the page has loaded (layout shift)', async ({ page }) => {
+    await page.addInitScript(() => {
+      window.layoutShift = 0;
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) if (!entry.hadRecentInput) window.layoutShift += entry.value;
+      }).observe({ type: 'layout-shift', buffered: true });
+    });
+    for (const width of [1280, 360]) {
+      await page.setViewportSize({ width, height: 800 });
+      await openStart(page);
+      // Past the screens' start-up frames and the first claims' runs.
+      await expect(page.locator(`${claims} tr[data-state="measured"]`).first()).toBeVisible({ timeout: 20_000 });
+      await page.waitForTimeout(1000);
+      const shift = await page.evaluate(() => window.layoutShift);
+      expect(shift, `layout shift at ${width} px`).toBeLessThanOrEqual(0.05);
+    }
   });
 
   test('training reaches more than 90% test accuracy', async ({ page }) => {

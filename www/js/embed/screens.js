@@ -86,6 +86,8 @@ export const SCREEN_ADAPTERS = Object.freeze({
       };
       if (onStateChange) options.onStateChange = onStateChange;
       if (config.autoplay !== null) options.autoplay = config.autoplay;
+      // The guide's "seen" is stored only when the page opted in to storage (`remember`).
+      if (config.remember) options.remember = config.remember;
       return { instance: modules.screen.mountNetworkScreen(element, options), problems };
     },
   }),

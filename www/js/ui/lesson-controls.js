@@ -74,7 +74,9 @@ export function applyControlLocks(root, locks, noteId) {
   }
   for (const group of root.querySelectorAll('[data-control-group]')) {
     const parts = [...group.querySelectorAll('[data-control]')];
-    if (parts.length > 0 && parts.every((part) => part.hidden)) group.hidden = true;
+    // Again on every call: a screen may show or hide a control by state (say, a field that
+    // applies to one activation only), and its group follows.
+    if (parts.length > 0) group.hidden = parts.every((part) => part.hidden);
   }
 }
 

@@ -16,40 +16,58 @@ export function firstSentence(text) {
   return match ? match[1] : String(text);
 }
 
+/** The first `count` sentences of `text` (firstSentence applied `count` times). */
+export function leadingSentences(text, count = 1) {
+  const parts = [];
+  let rest = String(text).trim();
+  while (parts.length < count && rest) {
+    const first = firstSentence(rest);
+    parts.push(first);
+    rest = rest.slice(first.length).trim();
+  }
+  return parts.join(' ');
+}
+
 /** The experiment's title up to its colon. */
 const shortTitle = (id) => findExperiment(id)?.title.split(':')[0] ?? id;
 
-function rowHtml(row, linkBase, prefix) {
-  const links = [row.experiment, row.also].filter(Boolean).map((id) => `<a href="${linkBase}#experiment=${id}">${escapeHtml(shortTitle(id))}</a>`);
+function rowHtml(row, linkBase, prefix, liveBase) {
+  const links = [row.experiment, ...(row.also ?? [])].filter(Boolean).map((id) => `<a href="${linkBase}#experiment=${id}">${escapeHtml(shortTitle(id))}</a>`);
   if (row.card) links.push(`<a href="${linkBase}#experiment=${row.card}">The history</a>`);
+  const live = liveBase !== null && row.live?.length
+    ? `<p class="claims-table__live">Check it live: ${row.live.map(([href, text]) => `<a href="${escapeHtml(liveBase + href)}">${escapeHtml(text)}</a>`).join('; ')}</p>`
+    : '';
   const measured = row.experiment
     ? `<span data-field="measured">As ${MEASURED_ON}: ${escapeHtml(row.fallback)}</span> <span class="claims-table__state" data-field="state">(measuring in your browser…)</span>`
     : `<span data-field="measured">${escapeHtml(row.fallback)}</span> <span class="claims-table__state" data-field="state">(from the sources, no experiment)</span>`;
   return `<tr data-claim="${row.letter}" data-state="${row.experiment ? 'waiting' : 'sourced'}">
     <th scope="row" id="${prefix}-${row.letter}">${row.letter}</th>
     <td>${escapeHtml(row.claim)}</td>
-    <td><strong class="claims-table__verdict" data-verdict="${escapeHtml(row.verdict)}">${escapeHtml(row.verdict)}</strong></td>
+    <td><strong class="claims-table__verdict" data-verdict="${escapeHtml(row.verdict)}">${escapeHtml(row.verdict)}</strong> <span class="claims-table__truth" data-field="truth">${escapeHtml(row.truth)}</span></td>
     <td class="claims-table__measured">${measured}</td>
-    <td>${links.join('<br>')}</td>
+    <td class="claims-table__links">${links.join('<br>')}${live}</td>
   </tr>`;
 }
 
 /**
  * Mount the table into `element`. options: { linkBase ('experiments.html'), idPrefix,
- * autoStart (true: start measuring after the first picture), onRowDone(letter, output) }.
+ * autoStart (true: start measuring after the first picture), onRowDone(letter, output),
+ * liveBase (with it, each row also links the screens where the claim can be checked live,
+ * relative to liveBase: '' on a page beside them; without it, no such links) }.
  * Returns { start, destroy, results (Map letter → the run's output) }.
  * @param {HTMLElement} element
  */
 export function mountClaimsTable(element, options = {}) {
   const linkBase = options.linkBase ?? 'experiments.html';
   const prefix = options.idPrefix ?? 'claims';
+  const liveBase = options.liveBase ?? null;
   element.classList.add('claims-table');
   element.innerHTML = `
     <div class="claims-table__scroll" tabindex="0" role="region" aria-labelledby="${prefix}-caption">
       <table>
         <caption id="${prefix}-caption">The article’s claims: the verdict from the sources (SCIENCE.md) and what a small run of each experiment measures in your browser</caption>
-        <thead><tr><th scope="col">Claim</th><th scope="col">In the article</th><th scope="col">Verdict</th><th scope="col">Measured</th><th scope="col">Open</th></tr></thead>
-        <tbody>${CLAIMS.map((row) => rowHtml(row, linkBase, prefix)).join('')}</tbody>
+        <thead><tr><th scope="col">Claim</th><th scope="col">In the article</th><th scope="col">Verdict, and what is true</th><th scope="col">Measured</th><th scope="col">Open</th></tr></thead>
+        <tbody>${CLAIMS.map((row) => rowHtml(row, linkBase, prefix, liveBase)).join('')}</tbody>
       </table>
     </div>
     <p class="claims-table__status" role="status" data-field="status"></p>`;
@@ -78,7 +96,7 @@ export function mountClaimsTable(element, options = {}) {
     const row = rowOf(current.letter);
     if (message.type === 'done') {
       results.set(current.letter, message);
-      setText(row.querySelector('[data-field="measured"]'), firstSentence(message.verdict.sentence));
+      setText(row.querySelector('[data-field="measured"]'), leadingSentences(message.verdict.sentence, current.sentences));
       setText(row.querySelector('[data-field="state"]'), `(measured in your browser in ${(message.elapsed / 1000).toFixed(1)} s: ${message.verdict.verdict})`);
       setData(row, 'state', 'measured');
       options.onRowDone?.(current.letter, message);

@@ -95,6 +95,9 @@ export const RELU_AT_ZERO = Object.freeze([
  *   options     parameters and convention together
  *   timing      the "Measure" section (alias measure)
  *   link        "Copy link" (alias share; shown only when the screen keeps its state in the URL)
+ *   intro       the paragraph under the first heading (it speaks of controls a page may hide)
+ *   corner      the "ReLU at x = 0" section (alias relu-at-0), its convention choice included
+ *   formulas    the Formulas section
  */
 export const CONTROL_GROUPS = Object.freeze({
   functions: ['functions'],
@@ -109,6 +112,10 @@ export const CONTROL_GROUPS = Object.freeze({
   measure: ['timing'],
   link: ['link'],
   share: ['link'],
+  intro: ['intro'],
+  corner: ['corner'],
+  'relu-at-0': ['corner'],
+  formulas: ['formulas'],
 });
 /** Every key options.controls accepts. */
 export const FUNCTION_CONTROL_KEYS = Object.freeze(Object.keys(CONTROL_GROUPS));

@@ -37,6 +37,7 @@ export function renderPresets(id) {
         ).join('')}
       </div>
       <p class="nw-presets__sentence" id="${id('preset-sentence')}" data-field="preset-sentence">Pick a scenario, or change any setting below.</p>
+      <p class="nw-presets__link" data-field="preset-link" hidden><a href=""></a></p>
     </section>`;
 }
 
@@ -93,7 +94,7 @@ export function renderSettings(id) {
       <div class="nw-tabs" role="group" aria-label="Settings groups">${tab('data', 'Data')}${tab('network', 'Network')}${tab('train', 'Training')}</div>
       <button type="button" class="button button--small" data-action="settings-close">Close settings</button>
     </div>
-    <fieldset class="nw-group" data-group="data">
+    <fieldset class="nw-group" data-group="data" data-control-group>
       <legend>Data</legend>
       ${field('dataset', 'Data set', `<select id="${id('dataset')}" data-setting="data.name">${options(DATASETS, DATASET_LABEL)}</select>`, { id: id('dataset') })}
       ${field('noise', 'Noise', `<input type="range" id="${id('noise')}" min="0" max="${LIMITS.noise.max}" step="0.05" data-setting="data.noise" data-type="number">`, { id: id('noise'), output: true })}
@@ -125,7 +126,7 @@ export function renderSettings(id) {
       </div>
     </fieldset>
 
-    <fieldset class="nw-group" data-group="network">
+    <fieldset class="nw-group" data-group="network" data-control-group>
       <legend>Network</legend>
       <div class="nw-field" data-control="layers">
         <div class="nw-layers__head">
@@ -149,7 +150,7 @@ export function renderSettings(id) {
       <p class="hint" data-field="network-seed"></p>
     </fieldset>
 
-    <fieldset class="nw-group" data-group="train">
+    <fieldset class="nw-group" data-group="train" data-control-group>
       <legend>Training</legend>
       <div class="nw-field" data-control="learning-rate">
         <div class="nw-field__label"><label for="${id('lr')}">Learning rate</label>

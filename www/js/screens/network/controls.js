@@ -197,6 +197,15 @@ export function syncControls(root, state, info, locks, noteId) {
         ? 'Settings changed since the scenario was chosen: this is your own run now.'
         : 'Pick a scenario, or change any setting below.';
   });
+  const link = preset && 'link' in preset ? preset.link : null;
+  set('[data-field="preset-link"]', (element) => {
+    element.hidden = !link;
+    const anchor = element.querySelector('a');
+    if (link && anchor && anchor.getAttribute('href') !== link.href) {
+      anchor.setAttribute('href', link.href);
+      anchor.textContent = link.text;
+    }
+  });
 
   // Inspect: the number field's range follows the training set.
   set('[data-field="inspect-index"]', (element) => {

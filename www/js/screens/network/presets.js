@@ -39,7 +39,8 @@ const GENTLE_SGD = Object.freeze({
 /**
  * The presets, in the order the screen shows them.
  * Fields: id (used in the URL), title (button text), sentence (what it shows and what to
- * watch), steps (the screen pauses there the first time, where the effect is visible),
+ * watch), link (optional: { href, text }, a page that tells more, shown after the sentence),
+ * steps (the screen pauses there the first time, where the effect is visible),
  * state (partial screen state: data, network, train, stepsPerFrame).
  */
 export const PRESETS = Object.freeze([
@@ -75,6 +76,7 @@ export const PRESETS = Object.freeze([
       'the input plane at initialisation), here because of the bias. Lu et al. (2020) show ' +
       'the other cause: narrow, deep networks are often born dead even with zero bias. Dead ' +
       'units get no gradient and nothing below them changes, so training cannot wake them.',
+    link: Object.freeze({ href: 'experiments.html#experiment=born-dead', text: 'The born-dead experiment: how often narrow, deep networks with zero bias are born dead' }),
     steps: 1000,
     state: {
       data: CIRCLE,

@@ -2,7 +2,7 @@
 // (renderSettings) is written a few frames after mounting, see startup in screen.js.
 import { $ } from '../../ui/dom.js';
 import { lockNoteHtml } from '../../ui/lesson-controls.js';
-import { renderInspect, renderPresets, renderToolbar } from './controls-markup.js';
+import { renderInspect, renderPresets, renderSettings, renderToolbar } from './controls-markup.js';
 import { guideHtml } from './panels.js';
 
 /**
@@ -12,6 +12,10 @@ import { guideHtml } from './panels.js';
  * @param {ReturnType<typeof import('../../ui/lesson-controls.js').resolveControls>} locks
  */
 export function screenHtml(id, locks) {
+  // A page that hides every setting gets no settings panel from the start (no empty column
+  // that would vanish a few frames later, when the settings are written).
+  const settingKeys = [...renderSettings(id).matchAll(/data-control="([^"]+)"/g)].map((match) => match[1]);
+  const noSettings = settingKeys.every((key) => locks.hidden.has(key));
   return `
     <div class="nw" data-network-screen>
       ${renderPresets(id)}
@@ -29,7 +33,7 @@ export function screenHtml(id, locks) {
         <button type="button" class="button button--small" data-action="reset">Reset</button>
       </div>
       <div class="nw-body">
-        <div class="nw-settings" id="${id('settings')}" data-part="settings" role="region" aria-label="Settings"></div>
+        <div class="nw-settings" id="${id('settings')}" data-part="settings" role="region" aria-label="Settings" data-control-group${noSettings ? ' hidden' : ''}></div>
         <section class="nw-network" aria-labelledby="${id('network-title')}">
           <h2 class="nw-title" id="${id('network-title')}">Inside the network</h2>
           <div data-view="diagram"><p class="loading">Loading the diagram…</p></div>

@@ -60,7 +60,7 @@ export function functionScreenHtml({ prefix, state, available, locks, noteId, li
     <div class="fn-screen">${link ? linkNoticeHtml() : ''}${linkControls}
       <section class="screen-section" aria-labelledby="${prefix}-title">
         <h2 id="${prefix}-title">Activation functions and their slopes</h2>
-        <p class="lede">Pick functions to compare. The top panel shows each function f(x), the
+        <p class="lede" data-control="intro">Pick functions to compare. The top panel shows each function f(x), the
         middle one its slope <span class="fn-nowrap">f\u2032(x)</span>, the factor by which backpropagation multiplies the gradient
         passing through a unit; the strip below hatches where that slope is nearly flat. Zoom
         out to \u00b11000: ReLU keeps rising with slope exactly 1, so it does not saturate for
@@ -108,7 +108,7 @@ export function functionScreenHtml({ prefix, state, available, locks, noteId, li
         </div>
       </section>
 
-      <section class="screen-section" aria-labelledby="${prefix}-zero-title">
+      <section class="screen-section" aria-labelledby="${prefix}-zero-title" data-control="corner">
         <h2 id="${prefix}-zero-title">ReLU at x = 0: a corner</h2>
         <div class="fn-zero">
           <div>
@@ -142,7 +142,7 @@ export function functionScreenHtml({ prefix, state, available, locks, noteId, li
         </div>
       </section>
 
-      <section class="screen-section" aria-labelledby="${prefix}-formulas-title">
+      <section class="screen-section" aria-labelledby="${prefix}-formulas-title" data-control="formulas">
         <h2 id="${prefix}-formulas-title">Formulas</h2>
         <p class="lede">Each plotted function and its derivative, as the core computes them.</p>
         <div class="fn-formulas" data-part="formulas"></div>

@@ -66,6 +66,8 @@ pub enum ActivationKind {
     Prelu,
     /// x for x > 0, α(e^x − 1) otherwise
     Elu,
+    /// min(max(0, x), 6): ReLU capped at 6 (Krizhevsky 2010)
+    Relu6,
     /// x·Φ(x), exact erf form
     Gelu,
     /// GELU, tanh approximation
@@ -88,6 +90,7 @@ pub const ACTIVATION_NAMES: &[(&str, ActivationKind)] = &[
     ("leaky-relu", ActivationKind::LeakyRelu),
     ("prelu", ActivationKind::Prelu),
     ("elu", ActivationKind::Elu),
+    ("relu6", ActivationKind::Relu6),
     ("gelu", ActivationKind::Gelu),
     ("gelu-tanh", ActivationKind::GeluTanh),
     ("silu", ActivationKind::Silu),
@@ -111,10 +114,10 @@ impl ActivationKind {
             .map_or("relu", |(n, _)| n)
     }
 
-    /// True for ReLU alone: a unit that is never active passes no gradient at all, so it is
-    /// "dead" rather than merely "inactive".
+    /// True for ReLU and ReLU6: a unit that is never active passes no gradient at all, so it
+    /// is "dead" rather than merely "inactive".
     pub fn can_die(self) -> bool {
-        self == ActivationKind::Relu
+        matches!(self, ActivationKind::Relu | ActivationKind::Relu6)
     }
 }
 
@@ -160,6 +163,8 @@ pub enum Activation {
     Prelu(f32),
     /// ELU with α.
     Elu(f32),
+    /// ReLU6, min(max(0, x), 6); derivative at 0 by the ReLU convention, 0 at 6.
+    Relu6(ReluAtZero),
     /// GELU, exact erf form.
     Gelu,
     /// GELU, tanh approximation.
@@ -182,6 +187,8 @@ const INV_SQRT_2PI: f32 = 0.398_942_3;
 /// √(2/π), the scale inside the GELU tanh approximation.
 const SQRT_2_OVER_PI: f32 = 0.797_884_6;
 const GELU_CUBIC: f32 = 0.044_715;
+/// Where ReLU6 stops growing.
+pub const RELU6_CAP: f32 = 6.0;
 
 impl Activation {
     /// The activation `kind` with the given options (PReLU starts at slope `leaky_slope`).
@@ -191,6 +198,7 @@ impl Activation {
             ActivationKind::LeakyRelu => Activation::LeakyRelu(options.leaky_slope),
             ActivationKind::Prelu => Activation::Prelu(options.leaky_slope),
             ActivationKind::Elu => Activation::Elu(options.elu_alpha),
+            ActivationKind::Relu6 => Activation::Relu6(options.relu_at_zero),
             ActivationKind::Gelu => Activation::Gelu,
             ActivationKind::GeluTanh => Activation::GeluTanh,
             ActivationKind::Silu => Activation::Silu,
@@ -225,6 +233,7 @@ impl Activation {
                     alpha * libm::expm1f(x)
                 }
             }
+            Activation::Relu6(_) => x.clamp(0.0, RELU6_CAP),
             Activation::Gelu => 0.5 * x * (1.0 + libm::erff(x / SQRT_2)),
             Activation::GeluTanh => 0.5 * x * (1.0 + gelu_tanh_inner(x)),
             Activation::Silu => x * sigmoid(x),
@@ -259,6 +268,16 @@ impl Activation {
                     1.0
                 } else {
                     alpha * libm::expf(x)
+                }
+            }
+            // 1 on the open interval (0, 6); at 0 the ReLU convention, at 6 the flat side's 0.
+            Activation::Relu6(at_zero) => {
+                if x > 0.0 && x < RELU6_CAP {
+                    1.0
+                } else if x == 0.0 {
+                    at_zero.value()
+                } else {
+                    0.0
                 }
             }
             // Φ(x) + x·φ(x); for huge |x| the density underflows to 0 before x·0 is formed.
@@ -382,6 +401,7 @@ mod tests {
         list.push(Activation::Prelu(0.25));
         list.push(Activation::Elu(2.0));
         list.push(Activation::Relu(ReluAtZero::Half));
+        list.push(Activation::Relu6(ReluAtZero::One));
         list
     }
 
@@ -421,6 +441,26 @@ mod tests {
     }
 
     #[test]
+    fn relu6_is_capped_and_flat_outside_its_ramp() {
+        let relu6 = Activation::Relu6(ReluAtZero::Zero);
+        assert_eq!(relu6.value(-3.0), 0.0);
+        assert_eq!(relu6.value(2.5), 2.5);
+        assert_eq!(relu6.value(6.0), 6.0);
+        assert_eq!(relu6.value(1e30), 6.0);
+        assert_eq!(relu6.derivative(3.0), 1.0);
+        assert_eq!(
+            relu6.derivative(6.0),
+            0.0,
+            "0 at the cap, by the documented convention"
+        );
+        assert_eq!(relu6.derivative(7.0), 0.0);
+        assert_eq!(relu6.derivative(-1.0), 0.0);
+        assert_eq!(relu6.derivative(0.0), 0.0);
+        assert_eq!(Activation::Relu6(ReluAtZero::Half).derivative(0.0), 0.5);
+        assert!(ActivationKind::Relu6.can_die());
+    }
+
+    #[test]
     fn known_values() {
         let close = |a: f32, b: f32| (a - b).abs() < 1e-6;
         assert!(close(sigmoid(0.0), 0.5));
@@ -454,7 +494,7 @@ mod tests {
             assert_eq!(ActivationKind::parse("activation", name).unwrap(), *kind);
             assert_eq!(kind.name(), *name);
         }
-        let err = ActivationKind::parse("activation", "relu6").unwrap_err();
+        let err = ActivationKind::parse("activation", "relu7").unwrap_err();
         assert!(err.message.contains("leaky-relu"));
         assert!(ReluAtZero::from_value("reluAtZero", 0.3).is_err());
     }

@@ -20,6 +20,8 @@
 //!   (2 inputs, labels 0/1): the output is a logit `s`, and binary cross-entropy is computed
 //!   from the logit as `max(s, 0) - s*y + ln1p(e^-|s|)`, never through `log(sigmoid(s))`.
 //!   L1 and L2 penalties apply to weights, not to biases or PReLU slopes.
+//!   The activation penalty (`activation_l1`) adds its rate times the batch mean of Σ|a| over
+//!   the hidden units.
 //! * **Active.** A hidden unit is active on an example when its pre-activation `z > 0`.
 //! * **Dead** (always on a named data set: the training set, the test set, or a grid over the
 //!   whole input domain): a ReLU unit whose `z <= 0` on every example of that set. It outputs 0
@@ -34,6 +36,9 @@
 //!   initialisation, mini-batch order, and data generation. The same configuration and seed
 //!   give bit-identical losses and weights natively and in wasm, because every transcendental
 //!   function comes from `libm` rather than the platform.
+//! * **Precision.** [`precision::Precision::Float16`] rounds every stored value (inputs, z,
+//!   a, gradients, parameters) to the nearest float16 and accumulates forward sums in float16;
+//!   the default `Float32` rounds nothing, so float32 runs are unchanged.
 //! * **ReLU'(0).** Chosen by [`activation::ReluAtZero`]: 0 (the default, as in PyTorch,
 //!   TensorFlow and JAX), 1/2 or 1.
 
@@ -47,6 +52,7 @@ pub mod inspect;
 pub mod network;
 pub mod optimizer;
 pub mod palette;
+pub mod precision;
 pub mod rng;
 pub mod stats;
 pub mod trainer;

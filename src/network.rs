@@ -8,6 +8,7 @@
 use crate::activation::{Activation, ActivationKind, ActivationOptions, sigmoid};
 use crate::error::{InputError, Result, check_count, check_f32_range, check_range, parse_name};
 use crate::init::Init;
+use crate::precision::{Precision, round_to_f16};
 use crate::rng::{self, Stream};
 
 /// Most hidden layers a network may have.
@@ -100,6 +101,8 @@ pub struct NetworkConfig {
     pub seed: u64,
     /// The output's loss.
     pub loss: Loss,
+    /// `Float16` rounds every stored value to float16 (emulated); `Float32` by default.
+    pub precision: Precision,
 }
 
 impl Default for NetworkConfig {
@@ -113,6 +116,7 @@ impl Default for NetworkConfig {
             bias_init: 0.0,
             seed: 1,
             loss: Loss::BinaryCrossEntropy,
+            precision: Precision::Float32,
         }
     }
 }
@@ -166,6 +170,8 @@ pub struct Layer {
     pub slopes: Option<usize>,
     /// Index of this layer's first unit among all units of the network, for buffer offsets.
     pub first_unit: usize,
+    /// The precision z, a and the gradients are stored in (the network's).
+    pub precision: Precision,
 }
 
 impl Layer {
@@ -203,9 +209,13 @@ impl Layer {
             z_row.fill(biases[j]);
             let unit_weights = &weights[j * self.fan_in..(j + 1) * self.fan_in];
             for (&w, input_row) in unit_weights.iter().zip(a_prev.chunks_exact(batch)) {
-                add_scaled(z_row, w, input_row);
+                match self.precision {
+                    Precision::Float32 => add_scaled(z_row, w, input_row),
+                    Precision::Float16 => add_scaled_in_f16(z_row, w, input_row),
+                }
             }
             self.unit_activation(params, j).apply_row(z_row, a_row);
+            self.precision.round_row(a_row);
         }
     }
 
@@ -239,6 +249,7 @@ impl Layer {
                 param_grads[offset + j] += slope_grad;
             }
             activation.gate_row(z_row, grad_row);
+            self.precision.round_row(grad_row);
             param_grads[self.biases + j] += grad_row.iter().sum::<f32>();
             let weight_grads = &mut param_grads
                 [self.weights + j * self.fan_in..self.weights + (j + 1) * self.fan_in];
@@ -255,8 +266,58 @@ impl Layer {
                     add_scaled(prev_row, w, grad_row);
                 }
             }
+            self.precision.round_row(grad_prev);
         }
     }
+}
+
+/// The sign of `x` as the L1 penalties' subgradient: 1, −1, or 0 at 0 (where |x| has a kink).
+fn sign(x: f32) -> f32 {
+    if x > 0.0 {
+        1.0
+    } else if x < 0.0 {
+        -1.0
+    } else {
+        0.0
+    }
+}
+
+/// The layers of `config` (validated) with their parameter offsets, and the parameter count.
+fn build_layers(config: &NetworkConfig) -> (Vec<Layer>, usize) {
+    let mut layers = Vec::with_capacity(config.hidden.len() + 1);
+    let mut offset = 0;
+    let mut first_unit = 0;
+    let mut fan_in = config.inputs;
+    let outputs = config.hidden.iter().copied().chain(core::iter::once(1));
+    let kinds = config
+        .activations
+        .iter()
+        .copied()
+        .chain(core::iter::once(ActivationKind::Linear));
+    for (fan_out, kind) in outputs.zip(kinds) {
+        let weights = offset;
+        let biases = weights + fan_in * fan_out;
+        offset = biases + fan_out;
+        let slopes = (kind == ActivationKind::Prelu).then(|| {
+            offset += fan_out;
+            biases + fan_out
+        });
+        let activation = Activation::with_options(kind, &config.activation_options);
+        layers.push(Layer {
+            fan_in,
+            fan_out,
+            kind,
+            activation,
+            weights,
+            biases,
+            slopes,
+            first_unit,
+            precision: config.precision,
+        });
+        first_unit += fan_out;
+        fan_in = fan_out;
+    }
+    (layers, offset)
 }
 
 /// Σ a[i]·b[i], summed in four interleaved lanes (then lane 0 + 1, 2 + 3, and the tail).
@@ -295,6 +356,14 @@ fn add_scaled(y: &mut [f32], w: f32, x: &[f32]) {
         .zip(x_chunks.remainder())
     {
         *yi += w * xi;
+    }
+}
+
+/// y[i] += w·x[i] in float16 arithmetic: the product and the sum each rounded to float16, as
+/// float16 hardware accumulates. This is where exact cancellations (z = 0) become common.
+fn add_scaled_in_f16(y: &mut [f32], w: f32, x: &[f32]) {
+    for (yi, &xi) in y.iter_mut().zip(x) {
+        *yi = round_to_f16(*yi + round_to_f16(w * xi));
     }
 }
 
@@ -376,45 +445,71 @@ impl Network {
     /// Build and initialise a network; the error names the bad field.
     pub fn new(config: NetworkConfig) -> Result<Self> {
         config.validate()?;
-        let mut layers = Vec::with_capacity(config.hidden.len() + 1);
-        let mut offset = 0;
-        let mut first_unit = 0;
-        let mut fan_in = config.inputs;
-        let outputs = config.hidden.iter().copied().chain(core::iter::once(1));
-        let kinds = config
-            .activations
-            .iter()
-            .copied()
-            .chain(core::iter::once(ActivationKind::Linear));
-        for (fan_out, kind) in outputs.zip(kinds) {
-            let weights = offset;
-            let biases = weights + fan_in * fan_out;
-            offset = biases + fan_out;
-            let slopes = (kind == ActivationKind::Prelu).then(|| {
-                offset += fan_out;
-                biases + fan_out
-            });
-            let activation = Activation::with_options(kind, &config.activation_options);
-            layers.push(Layer {
-                fan_in,
-                fan_out,
-                kind,
-                activation,
-                weights,
-                biases,
-                slopes,
-                first_unit,
-            });
-            first_unit += fan_out;
-            fan_in = fan_out;
-        }
+        let (layers, parameter_count) = build_layers(&config);
         let mut network = Self {
             config,
             layers,
-            params: vec![0.0; offset],
+            params: vec![0.0; parameter_count],
         };
         network.initialise();
         Ok(network)
+    }
+
+    /// Switch hidden layer `layer` (or every hidden layer, for `None`) to `kind`, with
+    /// `options` as the network's activation options, keeping every weight and bias. PReLU
+    /// slopes are added (each starting at `prelu_slope`) or dropped, so the layout changes.
+    /// Returns, for each new parameter, the index of the old one it continues (`None` for a
+    /// new slope), for the optimiser state to follow.
+    pub fn set_activation(
+        &mut self,
+        layer: Option<usize>,
+        kind: ActivationKind,
+        options: ActivationOptions,
+        prelu_slope: f32,
+    ) -> Result<Vec<Option<usize>>> {
+        let hidden = self.config.hidden.len();
+        if let Some(index) = layer {
+            if index >= hidden {
+                return Err(InputError::new(
+                    "layer",
+                    format!(
+                        "must be 'all' or a hidden layer from 0 to {}, got {index}",
+                        hidden.saturating_sub(1)
+                    ),
+                ));
+            }
+        }
+        let mut config = self.config.clone();
+        config.activation_options = options;
+        for (index, slot) in config.activations.iter_mut().enumerate() {
+            if layer.is_none_or(|l| l == index) {
+                *slot = kind;
+            }
+        }
+        config.validate()?;
+        let (layers, parameter_count) = build_layers(&config);
+        let mut from_old = vec![None; parameter_count];
+        for (new, old) in layers.iter().zip(&self.layers) {
+            // Weights and biases are contiguous and have the same size in both layouts.
+            for i in 0..new.weight_count() + new.fan_out {
+                from_old[new.weights + i] = Some(old.weights + i);
+            }
+            if let (Some(new_slopes), Some(old_slopes)) = (new.slopes, old.slopes) {
+                for j in 0..new.fan_out {
+                    from_old[new_slopes + j] = Some(old_slopes + j);
+                }
+            }
+        }
+        let params = from_old
+            .iter()
+            .map(|old| old.map_or(prelu_slope, |i| self.params[i]))
+            .collect();
+        *self = Self {
+            config,
+            layers,
+            params,
+        };
+        Ok(from_old)
     }
 
     /// Draw every parameter again from the seed: the same seed gives the same network.
@@ -437,6 +532,7 @@ impl Network {
                 self.params[slopes..slopes + layer.fan_out].fill(PRELU_INITIAL_SLOPE);
             }
         }
+        self.config.precision.round_row(&mut self.params);
     }
 
     /// Hidden layers only (the output layer is last in `layers`).
@@ -459,9 +555,11 @@ impl Network {
         self.unit_count() - 1
     }
 
-    /// Run the batch loaded in `ws` through every layer.
+    /// Run the batch loaded in `ws` through every layer (in float16, the inputs are rounded
+    /// too, as stored values).
     pub fn forward(&self, ws: &mut Workspace) {
         let batch = ws.batch;
+        self.config.precision.round_row(&mut ws.input);
         for (index, layer) in self.layers.iter().enumerate() {
             let start = layer.first_unit * batch;
             let end = start + layer.fan_out * batch;
@@ -490,7 +588,25 @@ impl Network {
     /// `scale · Σ_p loss_p` into `param_grads` and returns `Σ_p loss_p` (unscaled). Call after
     /// [`Network::forward`]; `scale` is usually `1 / examples` for a mean.
     pub fn backward(&self, ws: &mut Workspace, param_grads: &mut [f32], scale: f32) -> f32 {
+        self.backward_with_activation_penalty(ws, param_grads, scale, 0.0)
+            .0
+    }
+
+    /// As [`Network::backward`], with an L1 penalty on the hidden activations added to the
+    /// loss: `activation_l1 · scale · Σ_p Σ_units |a|` (with `scale = 1 / batch`, the rate times
+    /// the batch mean of Σ|a| over the hidden units). Its gradient, `activation_l1 · scale ·
+    /// sign(a)`, joins dL/da of each hidden layer before the gate f'(z) is applied. Returns the
+    /// data loss `Σ_p loss_p` (unscaled) and the penalty's value.
+    pub fn backward_with_activation_penalty(
+        &self,
+        ws: &mut Workspace,
+        param_grads: &mut [f32],
+        scale: f32,
+        activation_l1: f32,
+    ) -> (f32, f32) {
         let batch = ws.batch;
+        let hidden_layers = self.layers.len() - 1;
+        let mut penalty = 0.0;
         let loss = self.config.loss;
         let output = self.output_layer();
         let out_start = output.first_unit * batch;
@@ -498,11 +614,20 @@ impl Network {
         for p in 0..batch {
             let (value, slope) = loss.value_and_slope(ws.z[out_start + p], ws.labels[p]);
             total += value;
-            ws.grad[out_start + p] = slope * scale;
+            ws.grad[out_start + p] = output.precision.round(slope * scale);
         }
         for (index, layer) in self.layers.iter().enumerate().rev() {
             let start = layer.first_unit * batch;
             let end = start + layer.fan_out * batch;
+            if index < hidden_layers && activation_l1 > 0.0 {
+                let rate = activation_l1 * scale;
+                let (grad_a, a) = (&mut ws.grad[start..end], &ws.a[start..end]);
+                for (g, &value) in grad_a.iter_mut().zip(a) {
+                    penalty += rate * value.abs();
+                    *g += rate * sign(value);
+                }
+                layer.precision.round_row(grad_a);
+            }
             let (before, rest) = ws.grad.split_at_mut(start);
             let a_prev: &[f32] = if index == 0 {
                 &ws.input
@@ -520,7 +645,7 @@ impl Network {
                 batch,
             );
         }
-        total
+        (total, penalty)
     }
 
     /// Add the gradient of the weight penalties `l1·Σ|w| + l2/2·Σw²` into `param_grads` and
@@ -535,14 +660,7 @@ impl Network {
             let grads = &mut param_grads[layer.weights..layer.biases];
             for (g, &w) in grads.iter_mut().zip(weights) {
                 penalty += l1 * w.abs() + 0.5 * l2 * w * w;
-                let sign = if w > 0.0 {
-                    1.0
-                } else if w < 0.0 {
-                    -1.0
-                } else {
-                    0.0
-                };
-                *g += l1 * sign + l2 * w;
+                *g += l1 * sign(w) + l2 * w;
             }
         }
         penalty

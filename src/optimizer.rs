@@ -14,6 +14,9 @@ pub const BETA_RANGE: (f64, f64) = (0.0, 0.999_999);
 pub const EPSILON_RANGE: (f64, f64) = (1e-12, 1.0);
 /// Allowed L1 and L2 penalty rates.
 pub const PENALTY_RANGE: (f64, f64) = (0.0, 1.0);
+/// Allowed rates of the L1 penalty on the activations. On the screens' circle a rate near 0.01
+/// already raises the sparsity clearly; at 1 the penalty outweighs the data loss.
+pub const ACTIVATION_PENALTY_RANGE: (f64, f64) = (0.0, 1.0);
 
 /// Which update rule to apply.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -69,6 +72,9 @@ pub struct TrainSettings {
     pub l1: f32,
     /// L2 penalty rate λ2 on weights: adds λ2/2·Σw² to the loss (0 to 1).
     pub l2: f32,
+    /// L1 penalty rate on the hidden activations: adds rate · (batch mean of Σ|a| over the
+    /// hidden units) to the loss (0 to 1; Glorot et al. 2011's sparsity penalty).
+    pub activation_l1: f32,
 }
 
 impl Default for TrainSettings {
@@ -83,6 +89,7 @@ impl Default for TrainSettings {
             epsilon: 1e-8,
             l1: 0.0,
             l2: 0.0,
+            activation_l1: 0.0,
         }
     }
 }
@@ -98,6 +105,7 @@ impl TrainSettings {
         check_f32_range("epsilon", self.epsilon, EPSILON_RANGE)?;
         check_f32_range("l1", self.l1, PENALTY_RANGE)?;
         check_f32_range("l2", self.l2, PENALTY_RANGE)?;
+        check_f32_range("activationL1", self.activation_l1, ACTIVATION_PENALTY_RANGE)?;
         Ok(())
     }
 }
@@ -119,6 +127,22 @@ impl OptimizerState {
         self.kind = None;
         self.first_moment.clear();
         self.second_moment.clear();
+    }
+
+    /// Follow a change of the parameter layout: entry `i` of `from_old` is the old index of new
+    /// parameter `i`, or `None` for a new one, whose moments start at zero.
+    pub fn remap(&mut self, from_old: &[Option<usize>]) {
+        if self.kind.is_none() {
+            return;
+        }
+        let follow = |old: &[f32]| -> Vec<f32> {
+            from_old
+                .iter()
+                .map(|i| i.and_then(|i| old.get(i).copied()).unwrap_or(0.0))
+                .collect()
+        };
+        self.first_moment = follow(&self.first_moment);
+        self.second_moment = follow(&self.second_moment);
     }
 
     /// Apply one update to `params` with gradient `grads` (same length).
@@ -207,6 +231,23 @@ mod tests {
     }
 
     #[test]
+    fn remapped_state_keeps_old_moments_and_starts_new_ones_at_zero() {
+        let settings = TrainSettings {
+            optimizer: OptimizerKind::Momentum,
+            learning_rate: 0.1,
+            ..TrainSettings::default()
+        };
+        let mut state = OptimizerState::default();
+        let mut theta = [0.0_f32; 2];
+        state.update(&settings, &mut theta, &[1.0, 2.0]);
+        state.remap(&[Some(1), None, Some(0)]);
+        let mut moved = [0.0_f32; 3];
+        state.update(&settings, &mut moved, &[0.0; 3]);
+        // With zero gradient, each parameter moves by −η·μ·(its remembered velocity).
+        assert_eq!(moved, [-0.1 * 0.9 * 2.0, 0.0, -0.1 * 0.9 * 1.0]);
+    }
+
+    #[test]
     fn settings_name_the_bad_field() {
         let bad = TrainSettings {
             learning_rate: 20.0,
@@ -237,6 +278,11 @@ mod tests {
             ..TrainSettings::default()
         };
         assert_eq!(top.validate(), Ok(()));
+        let penalty = TrainSettings {
+            activation_l1: -0.1,
+            ..TrainSettings::default()
+        };
+        assert_eq!(penalty.validate().unwrap_err().field, "activationL1");
         let below = TrainSettings {
             learning_rate: 9.9e-6,
             ..TrainSettings::default()

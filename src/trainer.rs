@@ -1,6 +1,7 @@
 //! Training: a network with its optimiser state, its mini-batch order, its history and the
 //! events a learner should hear about (a unit died, a unit came back, training diverged).
 
+use crate::activation::{ActivationKind, ActivationOptions};
 use crate::data::{Dataset, Split};
 use crate::error::{InputError, Result, check_count};
 use crate::history::{History, Record, UnitEvent};
@@ -31,6 +32,20 @@ pub const EXPLODING_FLOOR: f32 = 0.01;
 /// [`TrainReport::collapsed`] when the last batch's outputs differ by at most this, relative to
 /// their size (1 + |mean|).
 pub const COLLAPSED_SPREAD: f32 = 1e-6;
+
+/// The most activation switches a run remembers (the oldest are dropped).
+pub const MAX_SWITCHES: usize = 64;
+
+/// A change of activation during a run ([`Trainer::set_activation`]), for the charts to mark.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ActivationSwitch {
+    /// The step at which the new activation took over.
+    pub step: u64,
+    /// The hidden layer switched (0-based), or `None` for all of them.
+    pub layer: Option<usize>,
+    /// The new activation.
+    pub kind: ActivationKind,
+}
 
 /// What one call to [`Trainer::train`] did.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -64,6 +79,8 @@ pub struct Trainer {
     pub zero_pre_activations_seen: u64,
     /// Set when training diverged; cleared by a reset.
     pub diverged: bool,
+    /// Activation switches since the last reset, oldest first (at most [`MAX_SWITCHES`]).
+    pub switches: Vec<ActivationSwitch>,
     /// The batch loss smoothed over steps, and the steps it has seen since the last reset.
     smoothed_loss: f32,
     smoothed_steps: u64,
@@ -92,6 +109,7 @@ impl Trainer {
             history: History::new(HISTORY_CAPACITY),
             zero_pre_activations_seen: 0,
             diverged: false,
+            switches: Vec::new(),
             smoothed_loss: f32::NAN,
             smoothed_steps: 0,
             best_smoothed_loss: f32::INFINITY,
@@ -112,6 +130,7 @@ impl Trainer {
         self.history.clear();
         self.zero_pre_activations_seen = 0;
         self.diverged = false;
+        self.switches.clear();
         self.smoothed_loss = f32::NAN;
         self.smoothed_steps = 0;
         self.best_smoothed_loss = f32::INFINITY;
@@ -120,6 +139,35 @@ impl Trainer {
         self.order.clear();
         self.cursor = 0;
         self.never_active.clear();
+    }
+
+    /// Switch hidden layer `layer` (`None`: every hidden layer) to `kind` and go on from the
+    /// same weights and biases: step, history, events, batch order and optimiser state are
+    /// kept. PReLU slopes are added (starting at `prelu_slope`, their optimiser state at zero)
+    /// or dropped. `options` become the network's activation options. A reset afterwards
+    /// starts the new configuration from its seed. The switch is noted in [`Trainer::switches`].
+    pub fn set_activation(
+        &mut self,
+        layer: Option<usize>,
+        kind: ActivationKind,
+        options: ActivationOptions,
+        prelu_slope: f32,
+    ) -> Result<()> {
+        let from_old = self
+            .network
+            .set_activation(layer, kind, options, prelu_slope)?;
+        self.optimizer.remap(&from_old);
+        self.param_grads.clear();
+        self.param_grads.resize(self.network.params.len(), 0.0);
+        if self.switches.len() == MAX_SWITCHES {
+            self.switches.remove(0);
+        }
+        self.switches.push(ActivationSwitch {
+            step: self.step,
+            layer,
+            kind,
+        });
+        Ok(())
     }
 
     /// Check that `data` fits this network: same input count, and labels 0/1 for
@@ -305,13 +353,19 @@ impl Trainer {
             .filter(|&&z| z == 0.0)
             .count() as u64;
         self.param_grads.fill(0.0);
-        let loss_sum =
-            self.network
-                .backward(&mut self.ws, &mut self.param_grads, 1.0 / batch as f32);
+        let (loss_sum, _) = self.network.backward_with_activation_penalty(
+            &mut self.ws,
+            &mut self.param_grads,
+            1.0 / batch as f32,
+            settings.activation_l1,
+        );
         self.network
             .add_penalty(settings.l1, settings.l2, &mut self.param_grads);
+        let precision = self.network.config.precision;
+        precision.round_row(&mut self.param_grads);
         self.optimizer
             .update(settings, &mut self.network.params, &self.param_grads);
+        precision.round_row(&mut self.network.params);
         loss_sum / batch as f32
     }
 

@@ -281,3 +281,92 @@ fn the_mean_gradient_on_a_split_matches_finite_differences() {
         );
     }
 }
+
+/// Mean loss plus the activation penalty at `rate` on a batch, and its gradient.
+fn loss_with_activation_penalty(
+    network: &Network,
+    points: &[f32],
+    labels: &[f32],
+    rate: f32,
+) -> (f64, Vec<f32>) {
+    let batch = labels.len();
+    let mut ws = Workspace::default();
+    ws.prepare(network, batch);
+    ws.load(points, labels, 2, 0, 0..batch);
+    network.forward(&mut ws);
+    let mut grads = vec![0.0; network.params.len()];
+    let (loss_sum, penalty) =
+        network.backward_with_activation_penalty(&mut ws, &mut grads, 1.0 / batch as f32, rate);
+    (
+        f64::from(loss_sum) / batch as f64 + f64::from(penalty),
+        grads,
+    )
+}
+
+#[test]
+fn the_activation_penalty_has_the_correct_gradient() {
+    let mut config = common::config(&[5, 4], ActivationKind::Relu, Loss::BinaryCrossEntropy, 7);
+    config.activations = vec![ActivationKind::Tanh, ActivationKind::Relu];
+    config.bias_init = 0.1;
+    let network = Network::new(config).unwrap();
+    let (points, labels) = batch_away_from_kinks(&network, 0.05);
+    let rate = 0.2;
+    let (with, analytic) = loss_with_activation_penalty(&network, &points, &labels, rate);
+    let (without, plain) = loss_with_activation_penalty(&network, &points, &labels, 0.0);
+    assert!(with > without, "the penalty adds to the loss");
+    assert_ne!(analytic, plain, "and to the gradient");
+    let mut probe = network.clone();
+    let h = 2e-3_f32;
+    for i in 0..network.params.len() {
+        let original = network.params[i];
+        probe.params[i] = original + h;
+        let (up, _) = loss_with_activation_penalty(&probe, &points, &labels, rate);
+        probe.params[i] = original - h;
+        let (down, _) = loss_with_activation_penalty(&probe, &points, &labels, rate);
+        probe.params[i] = original;
+        let numeric = (up - down) / f64::from(2.0 * h);
+        let exact = f64::from(analytic[i]);
+        assert!(
+            (numeric - exact).abs() <= 2e-3 * exact.abs().max(numeric.abs()) + 2e-4,
+            "parameter {i}: analytic {exact}, finite difference {numeric}"
+        );
+    }
+}
+
+#[test]
+fn gradients_stay_correct_after_switching_to_prelu_in_place() {
+    let config = common::config(&[4, 3], ActivationKind::Relu, Loss::BinaryCrossEntropy, 3);
+    let mut network = Network::new(config).unwrap();
+    network.params.iter_mut().for_each(|p| *p += 0.05);
+    let before = network.params.clone();
+    let options = network.config.activation_options;
+    let from_old = network
+        .set_activation(None, ActivationKind::Prelu, options, 0.25)
+        .unwrap();
+    assert_eq!(
+        network.params.len(),
+        before.len() + 7,
+        "one slope per hidden unit"
+    );
+    for (new, old) in from_old.iter().enumerate() {
+        match old {
+            Some(old) => assert_eq!(network.params[new], before[*old]),
+            None => assert_eq!(network.params[new], 0.25),
+        }
+    }
+    check_network_gradient(&network, &network, (0.0, 0.0)).unwrap();
+    let from_old = network
+        .set_activation(Some(1), ActivationKind::LeakyRelu, options, 0.25)
+        .unwrap();
+    assert_eq!(
+        network.params.len(),
+        before.len() + 4,
+        "layer 1's slopes dropped"
+    );
+    assert!(from_old.iter().all(Option::is_some));
+    check_network_gradient(&network, &network, (0.0, 0.0)).unwrap();
+    let err = network
+        .set_activation(Some(2), ActivationKind::Relu, options, 0.25)
+        .unwrap_err();
+    assert_eq!(err.field, "layer");
+}

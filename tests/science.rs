@@ -4,12 +4,13 @@
 
 mod common;
 
-use relu_lab::activation::ActivationKind;
+use relu_lab::activation::{ActivationKind, ReluAtZero};
 use relu_lab::data::DataKind;
 use relu_lab::grid::{Grid, grid_points};
 use relu_lab::init::Init;
 use relu_lab::network::{Loss, Network};
 use relu_lab::optimizer::{OptimizerKind, TrainSettings};
+use relu_lab::precision::Precision;
 use relu_lab::stats::Evaluator;
 use relu_lab::trainer::{Trainer, Which};
 
@@ -255,4 +256,119 @@ fn silent_divergence_is_reported() {
         !report.diverged && !report.exploding && !report.collapsed,
         "{report:?}"
     );
+}
+
+/// Dead units after killing 8-8-8 ReLU networks with Adam at 0.3, and how many of them are
+/// active again after switching to leaky ReLU in place and training on, summed over 5 seeds.
+fn killed_then_revived(steps_after: usize) -> (usize, usize) {
+    let data = common::dataset(DataKind::Circle, 500, 0.1, 1);
+    let harsh = TrainSettings {
+        optimizer: OptimizerKind::Adam,
+        learning_rate: 0.3,
+        ..TrainSettings::default()
+    };
+    let (mut dead, mut revived) = (0, 0);
+    for seed in 0..5 {
+        let mut trainer = Trainer::new(relu_config(&[8, 8, 8], seed)).unwrap();
+        trainer.train(&data, &harsh, 2000, false).unwrap();
+        let before = trainer.evaluate(&data, Which::Train);
+        let options = trainer.network.config.activation_options;
+        trainer
+            .set_activation(None, ActivationKind::LeakyRelu, options, 0.25)
+            .unwrap();
+        assert_eq!(trainer.step, 2000, "the switch keeps the step");
+        trainer.train(&data, &harsh, steps_after, false).unwrap();
+        let after = trainer.evaluate(&data, Which::Train);
+        for (was, now) in before.units.iter().zip(&after.units) {
+            if was.never_active {
+                dead += 1;
+                revived += usize::from(!now.never_active);
+            }
+        }
+    }
+    (dead, revived)
+}
+
+#[test]
+fn switching_killed_relu_units_to_leaky_relu_in_place_revives_many() {
+    let (dead, revived) = killed_then_revived(3000);
+    assert!(dead > 60, "Adam at 0.3 left {dead} of 120 units dead");
+    assert!(
+        revived * 2 > dead,
+        "leaky ReLU revived {revived} of {dead} dead units"
+    );
+}
+
+/// Mean sparsity on the training set and mean accuracy over 3 seeds of 8-8 ReLU networks on
+/// the circle trained with the activation penalty `rate`.
+fn sparsity_with_activation_penalty(rate: f32) -> (f32, f32) {
+    let data = common::dataset(DataKind::Circle, 500, 0.1, 1);
+    let settings = TrainSettings {
+        optimizer: OptimizerKind::Adam,
+        learning_rate: 0.01,
+        activation_l1: rate,
+        ..TrainSettings::default()
+    };
+    let (mut sparsity, mut accuracy) = (0.0, 0.0);
+    for seed in 0..3 {
+        let mut trainer = Trainer::new(relu_config(&[8, 8], seed)).unwrap();
+        trainer.train(&data, &settings, 2000, false).unwrap();
+        let stats = trainer.evaluate(&data, Which::Train);
+        sparsity += stats.overall_sparsity() / 3.0;
+        accuracy += stats.accuracy / 3.0;
+    }
+    (sparsity, accuracy)
+}
+
+#[test]
+fn an_l1_penalty_on_the_activations_raises_sparsity() {
+    let (plain, plain_accuracy) = sparsity_with_activation_penalty(0.0);
+    let (penalised, accuracy) = sparsity_with_activation_penalty(0.05);
+    assert!(
+        penalised > plain + 0.1,
+        "sparsity {plain} without the penalty, {penalised} with rate 0.05"
+    );
+    assert!(
+        plain_accuracy > 0.9 && accuracy > 0.8,
+        "{plain_accuracy} {accuracy}"
+    );
+}
+
+/// Exact-zero pre-activations met and the final parameters of a run on the circle.
+fn run_at(precision: Precision, relu_at_zero: ReluAtZero) -> (u64, Vec<f32>) {
+    let data = common::dataset(DataKind::Circle, 200, 0.1, 1);
+    let mut config = relu_config(&[8, 8, 8], 3);
+    // A small positive bias: no layer starts at z = b = 0 exactly where its inputs are all 0.
+    config.bias_init = 0.1;
+    config.precision = precision;
+    config.activation_options.relu_at_zero = relu_at_zero;
+    let mut trainer = Trainer::new(config).unwrap();
+    let settings = TrainSettings {
+        learning_rate: 0.03,
+        ..TrainSettings::default()
+    };
+    trainer.train(&data, &settings, 1000, false).unwrap();
+    (trainer.zero_pre_activations_seen, trainer.network.params)
+}
+
+#[test]
+fn float16_makes_exact_zeros_and_then_relu_at_zero_matters() {
+    let (zeros32, params32) = run_at(Precision::Float32, ReluAtZero::Zero);
+    let (_, params32_one) = run_at(Precision::Float32, ReluAtZero::One);
+    assert_eq!(zeros32, 0, "continuous data in float32 meets no exact zero");
+    assert_eq!(params32, params32_one, "so ReLU'(0) cannot change the run");
+    let (zeros16, params16) = run_at(Precision::Float16, ReluAtZero::Zero);
+    let (_, params16_one) = run_at(Precision::Float16, ReluAtZero::One);
+    assert!(
+        zeros16 > 0,
+        "float16 rounds some pre-activations to exactly 0"
+    );
+    assert_ne!(params16, params16_one, "and then ReLU'(0) changes the run");
+    for p in &params16 {
+        assert_eq!(
+            relu_lab::precision::round_to_f16(*p),
+            *p,
+            "stored as float16"
+        );
+    }
 }

@@ -24,7 +24,7 @@ use crate::inspect::Trace;
 use crate::network::{LOSS_NAMES, Layer, NetworkConfig};
 use crate::optimizer::OPTIMIZER_NAMES;
 use crate::stats::Stats;
-use crate::trainer::TrainReport;
+use crate::trainer::{ActivationSwitch, TrainReport};
 
 #[wasm_bindgen]
 extern "C" {
@@ -482,7 +482,7 @@ pub fn rgba_view(pixels: &[u32]) -> Uint8ClampedArray {
 #[wasm_bindgen(typescript_custom_section)]
 const TYPES: &'static str = r#"
 /** An activation's name, as `names().activations` lists them. */
-export type ActivationName = 'relu' | 'leaky-relu' | 'prelu' | 'elu' | 'gelu' | 'gelu-tanh' | 'silu' | 'softplus' | 'sigmoid' | 'tanh' | 'linear';
+export type ActivationName = 'relu' | 'leaky-relu' | 'prelu' | 'elu' | 'relu6' | 'gelu' | 'gelu-tanh' | 'silu' | 'softplus' | 'sigmoid' | 'tanh' | 'linear';
 /** An initialisation scheme's name. */
 export type InitName = 'he-normal' | 'he-uniform' | 'xavier-normal' | 'xavier-uniform' | 'normal' | 'uniform' | 'zeros';
 /** An optimiser's name. */
@@ -495,6 +495,8 @@ export type LossName = 'bce' | 'mse';
 export type Split = 'train' | 'test';
 /** ReLU'(0): 0 (PyTorch, TensorFlow, JAX), 1/2 or 1. */
 export type ReluAtZero = 0 | 0.5 | 1;
+/** How stored values are rounded: plain float32, or emulated float16 (round half to even). */
+export type Precision = 'float32' | 'float16';
 
 /** What `names()` returns. */
 export interface Names {
@@ -547,6 +549,8 @@ export interface NetworkConfig {
   seed?: number;
   /** 'bce' for 2 inputs, 'mse' for 1 by default. */
   loss?: LossName;
+  /** 'float16' rounds z, a, the gradients and the parameters to float16 ('float32'). */
+  precision?: Precision;
 }
 
 /** `network.config`: the normalised configuration, every field present. */
@@ -561,6 +565,7 @@ export interface NormalisedConfig {
   biasInit: number;
   seed: number;
   loss: LossName;
+  precision: Precision;
 }
 
 /** `network.train` options; every field is optional. */
@@ -582,6 +587,8 @@ export interface TrainOptions {
   l1?: number;
   /** L2 penalty rate on weights, 0 to 1 (0). */
   l2?: number;
+  /** L1 penalty rate on the hidden activations, 0 to 1 (0): adds rate · mean over the batch of Σ|a|. */
+  activationL1?: number;
   /** Keep history records and unit events (true). */
   record?: boolean;
 }
@@ -680,6 +687,15 @@ export interface Inspection {
   layers: LayerTrace[];
 }
 
+/** `network.switches()`: an activation switched during the run. */
+export interface ActivationSwitch {
+  /** The step from which the new activation trained. */
+  step: number;
+  /** The hidden layer (0-based), or null when every hidden layer switched. */
+  layer: number | null;
+  activation: ActivationName;
+}
+
 /** A unit that died or came back. */
 export interface UnitEvent {
   step: number;
@@ -733,6 +749,7 @@ pub fn config_object(config: &NetworkConfig) -> JsValue {
         ("biasInit", JsValue::from(config.bias_init)),
         ("seed", JsValue::from(config.seed as f64)),
         ("loss", JsValue::from_str(config.loss.name())),
+        ("precision", JsValue::from_str(config.precision.name())),
     ])
 }
 
@@ -852,6 +869,22 @@ pub fn events_object(events: &[UnitEvent]) -> JsValue {
             ("layer", JsValue::from(event.layer)),
             ("unit", JsValue::from(event.unit)),
             ("died", JsValue::from(event.died)),
+        ])
+    }))
+}
+
+/// `network.switches()`: activation switches, oldest first.
+pub fn switches_object(switches: &[ActivationSwitch]) -> JsValue {
+    array(switches.iter().map(|switch| {
+        object(&[
+            ("step", JsValue::from(switch.step as f64)),
+            (
+                "layer",
+                switch
+                    .layer
+                    .map_or(JsValue::NULL, |l| JsValue::from(l as u32)),
+            ),
+            ("activation", JsValue::from_str(switch.kind.name())),
         ])
     }))
 }

@@ -11,7 +11,7 @@ use wasm_bindgen::prelude::*;
 use super::convert::{self, Options, js_error, number_or_null};
 use crate::activation::{
     ACTIVATION_NAMES, ActivationKind, ActivationOptions, ELU_ALPHA_RANGE, LEAKY_SLOPE_RANGE,
-    ReluAtZero,
+    PRELU_SLOPE_RANGE, ReluAtZero,
 };
 use crate::data::{Dataset as CoreDataset, MAX_USER_VALUE};
 use crate::error::{InputError, Result};
@@ -19,11 +19,12 @@ use crate::grid::{Grid, MAX_RESOLUTION, MIN_RESOLUTION};
 use crate::init::INIT_NAMES;
 use crate::inspect;
 use crate::network::{BIAS_INIT_RANGE, LOSS_NAMES, Loss, MAX_HIDDEN_LAYERS, MAX_UNITS};
-use crate::network::{MAX_PREDICT_POINTS, NetworkConfig};
+use crate::network::{MAX_PREDICT_POINTS, NetworkConfig, PRELU_INITIAL_SLOPE};
 use crate::optimizer::{
-    BETA_RANGE, EPSILON_RANGE, LEARNING_RATE_RANGE, MAX_BATCH_SIZE, MOMENTUM_RANGE,
-    OPTIMIZER_NAMES, PENALTY_RANGE, TrainSettings,
+    ACTIVATION_PENALTY_RANGE, BETA_RANGE, EPSILON_RANGE, LEARNING_RATE_RANGE, MAX_BATCH_SIZE,
+    MOMENTUM_RANGE, OPTIMIZER_NAMES, PENALTY_RANGE, TrainSettings,
 };
+use crate::precision::PRECISION_NAMES;
 use crate::trainer::{MAX_STEPS_PER_CALL, Trainer, Which};
 
 /// A network being trained, with everything the page shows about it.
@@ -35,7 +36,7 @@ pub struct Network {
 }
 
 /// Read `{ inputs, hidden, activation, slope, eluAlpha, reluAtZero, init, biasInit, seed,
-/// loss }` into a network configuration (the core validates it as a whole).
+/// loss, precision }` into a network configuration (the core validates it as a whole).
 fn config_from(value: &JsValue) -> Result<NetworkConfig> {
     let options = Options::new("config", value)?;
     let defaults = NetworkConfig::default();
@@ -99,11 +100,12 @@ fn config_from(value: &JsValue) -> Result<NetworkConfig> {
         bias_init: options.float("biasInit", 0.0, BIAS_INIT_RANGE)?,
         seed,
         loss: options.name("loss", default_loss, LOSS_NAMES)?,
+        precision: options.name("precision", defaults.precision, PRECISION_NAMES)?,
     })
 }
 
 /// Read `{ optimizer, learningRate, batchSize, momentum, beta1, beta2, epsilon, l1, l2,
-/// record }`, each checked as the `f64` given before it is rounded to `f32`.
+/// activationL1, record }`, each checked as the `f64` given before it is rounded to `f32`.
 fn settings_from(value: &JsValue) -> Result<(TrainSettings, bool)> {
     let options = Options::new("options", value)?;
     let defaults = TrainSettings::default();
@@ -125,9 +127,54 @@ fn settings_from(value: &JsValue) -> Result<(TrainSettings, bool)> {
         epsilon: options.float("epsilon", defaults.epsilon, EPSILON_RANGE)?,
         l1: options.float("l1", defaults.l1, PENALTY_RANGE)?,
         l2: options.float("l2", defaults.l2, PENALTY_RANGE)?,
+        activation_l1: options.float(
+            "activationL1",
+            defaults.activation_l1,
+            ACTIVATION_PENALTY_RANGE,
+        )?,
     };
     settings.validate()?;
     Ok((settings, options.boolean("record", true)?))
+}
+
+/// Read `setActivation`'s `(layer, name, options)`: `layer` a hidden layer index or `"all"`,
+/// the options defaulting to the network's current ones (PReLU's new slopes to 0.25).
+fn switch_from(
+    config: &NetworkConfig,
+    layer: &JsValue,
+    name: &JsValue,
+    options: &JsValue,
+) -> Result<(Option<usize>, ActivationKind, ActivationOptions, f32)> {
+    let layer = if layer.as_string().as_deref() == Some("all") {
+        None
+    } else {
+        let most = config.hidden.len().saturating_sub(1);
+        if config.hidden.is_empty() || layer.as_f64().is_none() {
+            return Err(InputError::new(
+                "layer",
+                format!(
+                    "must be 'all' or a hidden layer index from 0 to {most}, got {}",
+                    convert::describe(layer)
+                ),
+            ));
+        }
+        Some(convert::count("layer", layer, 0, most)?)
+    };
+    let kind = convert::name("name", name, ACTIVATION_NAMES)?;
+    let options = Options::new("options", options)?;
+    let current = config.activation_options;
+    let activation_options = ActivationOptions {
+        leaky_slope: options.float("slope", current.leaky_slope, LEAKY_SLOPE_RANGE)?,
+        elu_alpha: options.float("eluAlpha", current.elu_alpha, ELU_ALPHA_RANGE)?,
+        relu_at_zero: match options.get("reluAtZero")? {
+            None => current.relu_at_zero,
+            Some(value) => {
+                ReluAtZero::from_value("reluAtZero", convert::number("reluAtZero", &value)?)?
+            }
+        },
+    };
+    let prelu_slope = options.float("preluSlope", PRELU_INITIAL_SLOPE, PRELU_SLOPE_RANGE)?;
+    Ok((layer, kind, activation_options, prelu_slope))
 }
 
 /// `"train"` or `"test"`.
@@ -163,7 +210,8 @@ impl Network {
     /// A new network from a plain config object; every field is optional:
     /// `{ inputs: 1|2 (2), hidden: widths 1..64, 0..32 layers ([4, 2]), activation: name or
     /// one per layer ("relu"), slope: 0..1 (0.01), eluAlpha (1), reluAtZero: 0|0.5|1 (0),
-    /// init ("he-normal"), biasInit: −10..10 (0), seed: 0..2^53−1 (1), loss: "bce"|"mse" }`.
+    /// init ("he-normal"), biasInit: −10..10 (0), seed: 0..2^53−1 (1), loss: "bce"|"mse",
+    /// precision: "float32"|"float16" ("float32") }`.
     #[wasm_bindgen(constructor)]
     pub fn new(
         #[wasm_bindgen(unchecked_optional_param_type = "NetworkConfig")] config: JsValue,
@@ -185,7 +233,8 @@ impl Network {
 
     /// Train `steps` (0 to 1,000,000) mini-batch steps on `data`'s training split. Options:
     /// `{ optimizer: "sgd"|"momentum"|"adam", learningRate: 1e-5..10 (0.03), batchSize:
-    /// 1..10000 (10), momentum: 0..0.999 (0.9), l1, l2: 0..1 (0), record: bool (true) }`.
+    /// 1..10000 (10), momentum: 0..0.999 (0.9), l1, l2: 0..1 (0), activationL1: 0..1 (0),
+    /// record: bool (true) }`.
     /// One call may do at most `trainer::MAX_TRAIN_WORK` work (README: limits). Returns
     /// `{ steps, batchLoss, diverged, exploding, collapsed }`; once diverged, training stops
     /// until `reset()`.
@@ -206,6 +255,34 @@ impl Network {
         };
         let report = run().map_err(js_error)?;
         Ok(convert::train_report_object(&report))
+    }
+
+    /// Switch the activation of hidden layer `layer` (0-based) or of `"all"` hidden layers to
+    /// `name`, keeping weights, biases, step, history, events and optimiser state. `options`
+    /// (`slope`, `eluAlpha`, `reluAtZero`: the network's current values by default) become the
+    /// network's activation options; `preluSlope` (−10..10, 0.25) starts the PReLU slopes that
+    /// are added, with zero optimiser state. Dropping PReLU drops its slopes, so `params()` and
+    /// `layout()` change. The switch is listed by `switches()`. `reset()` afterwards starts the
+    /// new configuration from its seed.
+    #[wasm_bindgen(js_name = setActivation)]
+    pub fn set_activation(
+        &mut self,
+        #[wasm_bindgen(unchecked_param_type = "number | 'all'")] layer: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "ActivationName")] name: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "ActivationOptions")] options: JsValue,
+    ) -> std::result::Result<(), JsError> {
+        let (layer, kind, options, prelu_slope) =
+            switch_from(&self.trainer.network.config, &layer, &name, &options).map_err(js_error)?;
+        self.trainer
+            .set_activation(layer, kind, options, prelu_slope)
+            .map_err(js_error)
+    }
+
+    /// Activation switches since the last reset, oldest first (the last 64): `[{ step, layer,
+    /// activation }]`, `layer` null when every hidden layer switched.
+    #[wasm_bindgen(unchecked_return_type = "ActivationSwitch[]")]
+    pub fn switches(&self) -> JsValue {
+        convert::switches_object(&self.trainer.switches)
     }
 
     /// Back to step 0 with the same seed: identical weights, batches and history.

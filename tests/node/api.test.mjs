@@ -26,6 +26,7 @@ const reference = {
   softplus: [(x) => Math.log1p(Math.exp(x)), sigmoid],
   silu: [(x) => x * sigmoid(x), (x) => sigmoid(x) * (1 + x * (1 - sigmoid(x)))],
   linear: [(x) => x, () => 1],
+  relu6: [(x) => Math.min(Math.max(0, x), 6), (x) => (x > 0 && x < 6 ? 1 : 0)],
 };
 
 test('activation values and derivatives match independent JS formulas', () => {
@@ -49,7 +50,7 @@ test('activation values and derivatives match independent JS formulas', () => {
 });
 
 test('bad activation input names the field and the allowed values', () => {
-  throwsNaming(() => activationValue('relu6', 1), 'name', 'leaky-relu');
+  throwsNaming(() => activationValue('relu7', 1), 'name', 'leaky-relu');
   throwsNaming(() => activationValue('relu', NaN), 'x', 'finite');
   throwsNaming(() => activationValue('relu', 1, { reluAtZero: 0.3 }), 'reluAtZero', '0, 0.5 or 1');
   throwsNaming(() => activationValue('leaky-relu', 1, { slope: 2 }), 'slope', '0 to 1');
@@ -321,4 +322,71 @@ test('9.10: the train result reports silent divergence (exploding, collapsed) be
   assert.ok(flagged >= 3, `${flagged} of 6 runs at learning rate 10 flagged`);
   const healthy = new Network({ hidden: [8, 8], seed: 1 }).train(data, 3000, { learningRate: 0.03 });
   assert.deepEqual([healthy.diverged, healthy.exploding, healthy.collapsed], [false, false, false]);
+});
+
+test('setActivation switches in place: weights kept, PReLU slopes added and dropped, switch listed', () => {
+  const data = Dataset.generate({ name: 'circle', n: 60, seed: 2 });
+  const network = new Network({ inputs: 2, hidden: [4, 3], seed: 5 });
+  try {
+    network.train(data, 30, { optimizer: 'adam', learningRate: 0.01 });
+    const before = Array.from(network.params());
+    const events = network.events().length;
+    network.setActivation('all', 'prelu');
+    assert.equal(network.step, 30, 'the step is kept');
+    assert.equal(network.events().length, events, 'the events are kept');
+    assert.deepEqual(network.config.activation, ['prelu', 'prelu']);
+    const layout = network.layout();
+    assert.equal(network.params().length, before.length + 7, 'one slope per hidden unit');
+    for (const [index, layer] of layout.slice(0, 2).entries()) {
+      const old = 12 * index; // the old layout: [4] at 0 (12 values), [3] at 12 (15 values)
+      const kept = layer.fanIn * layer.fanOut + layer.fanOut;
+      assert.deepEqual(Array.from(network.params().slice(layer.weights, layer.weights + kept)), before.slice(old, old + kept));
+      assert.deepEqual(Array.from(network.params().slice(layer.slopes, layer.slopes + layer.fanOut)), new Array(layer.fanOut).fill(0.25));
+    }
+    network.train(data, 5, { optimizer: 'adam', learningRate: 0.01 });
+    network.setActivation(1, 'leaky-relu', { slope: 0.1 });
+    assert.equal(network.layout()[1].slopes, null);
+    assert.equal(network.config.slope, Math.fround(0.1));
+    assert.deepEqual(network.switches(), [
+      { step: 30, layer: null, activation: 'prelu' },
+      { step: 35, layer: 1, activation: 'leaky-relu' },
+    ]);
+    throwsNaming(() => network.setActivation(2, 'relu'), 'layer', '0 to 1');
+    throwsNaming(() => network.setActivation('first', 'relu'), 'layer', "'all'");
+    throwsNaming(() => network.setActivation(0, 'swish'), 'name', 'relu6');
+    throwsNaming(() => network.setActivation(0, 'prelu', { preluSlope: 20 }), 'preluSlope', '10');
+    network.reset();
+    assert.deepEqual(network.switches(), []);
+  } finally {
+    network.free();
+    data.free();
+  }
+});
+
+test('relu6, the activation penalty and float16 through the JS API', () => {
+  assert.ok(names().activations.includes('relu6'));
+  assert.equal(activationValue('relu6', 9), 6);
+  assert.equal(activationDerivative('relu6', 6), 0);
+  assert.equal(activationDerivative('relu6', 0, { reluAtZero: 1 }), 1);
+  const data = Dataset.generate({ name: 'circle', n: 40, testRatio: 0, seed: 1 });
+  const trained = (options, config = {}) => {
+    const network = new Network({ inputs: 2, hidden: [3], seed: 1, ...config });
+    try {
+      network.train(data, 3, { learningRate: 0.1, batchSize: 40, record: false, ...options });
+      return { params: Array.from(network.params()), precision: network.config.precision };
+    } finally {
+      network.free();
+    }
+  };
+  try {
+    assert.notDeepEqual(trained({ activationL1: 0.5 }).params, trained({}).params);
+    throwsNaming(() => trained({ activationL1: 2 }), 'activationL1', '0 to 1');
+    assert.equal(trained({}).precision, 'float32');
+    const half = trained({}, { precision: 'float16' });
+    assert.equal(half.precision, 'float16');
+    assert.ok(half.params.every((v) => Math.abs(v) < 1e-4 || Number.isInteger(v * 2 ** (10 - Math.floor(Math.log2(Math.abs(v)))))), 'float16 parameters: 11 significant bits');
+    throwsNaming(() => new Network({ precision: 'float64' }), 'precision', 'float16');
+  } finally {
+    data.free();
+  }
 });

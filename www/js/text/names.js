@@ -12,6 +12,7 @@ export const ACTIVATIONS = Object.freeze({
   'leaky-relu': { name: 'leaky ReLU', short: 'leaky', formula: 'z if z > 0, else α·z' },
   prelu: { name: 'PReLU', short: 'PReLU', formula: 'z if z > 0, else a·z (a learned)' },
   elu: { name: 'ELU', short: 'ELU', formula: 'z if z > 0, else α(eᶻ − 1)' },
+  relu6: { name: 'ReLU6', short: 'ReLU6', formula: 'min(max(0, z), 6)' },
   gelu: { name: 'GELU', short: 'GELU', formula: 'z·Φ(z)' },
   'gelu-tanh': { name: 'GELU (tanh form)', short: 'GELU-t', formula: 'z/2·(1 + tanh(√(2/π)(z + 0.044715z³)))' },
   silu: { name: 'SiLU (swish)', short: 'SiLU', formula: 'z·σ(z)' },

@@ -18,6 +18,7 @@ export const ACTIVATION_STYLES = Object.freeze({
   'leaky-relu': { slot: 2, dash: SOLID, marker: 'diamond', lineWidth: 2.25 },
   prelu: { slot: 3, dash: DASHED, marker: 'circle', lineWidth: 2.25 },
   elu: { slot: 4, dash: SOLID, marker: 'triangle', lineWidth: 2.25 },
+  relu6: { slot: 1, dash: DASHED, marker: 'square', lineWidth: 2.25 },
   gelu: { slot: 4, dash: DOTTED, marker: 'diamond', lineWidth: 2.5 },
   'gelu-tanh': { slot: 6, dash: DASHED, marker: 'square', lineWidth: 2.25 },
   silu: { slot: 5, dash: LONG_DASH, marker: 'triangle-down', lineWidth: 2.25 },

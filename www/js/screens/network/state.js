@@ -21,7 +21,7 @@ export const DOMAIN = Object.freeze([-6, 6]);
 export const DATASETS = Object.freeze(['circle', 'xor', 'gaussians', 'spiral', 'custom']);
 /** The core's `names().activations` (checked by tests/node/network-state.test.mjs). */
 export const ACTIVATIONS = Object.freeze([
-  'relu', 'leaky-relu', 'prelu', 'elu', 'gelu', 'gelu-tanh', 'silu', 'softplus', 'sigmoid',
+  'relu', 'leaky-relu', 'prelu', 'elu', 'relu6', 'gelu', 'gelu-tanh', 'silu', 'softplus', 'sigmoid',
   'tanh', 'linear',
 ]);
 export const INITS = Object.freeze([

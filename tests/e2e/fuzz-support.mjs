@@ -160,6 +160,9 @@ export const MAIN_CANVAS = Object.freeze({
   neuron: '.nu-canvas canvas',
 });
 
+/** No action of a probe waits longer (Playwright's own default is to wait for ever). */
+const ACTION_MS = 5000;
+
 const numberIn = async (locator) => Number(((await locator.first().textContent()) ?? '').replace(/[^\d]/g, ''));
 
 /**
@@ -178,7 +181,7 @@ export async function pressAndCheck(scope, screen, context = '') {
     const step = scope.locator('[data-field="step"]');
     if (await usable('[data-action="step"]')) {
       const before = await numberIn(step);
-      await scope.locator('[data-action="step"]').first().click();
+      await scope.locator('[data-action="step"]').first().click({ timeout: ACTION_MS });
       await poll(() => numberIn(step), 'Step pressed: the step count goes up').toBeGreaterThan(before);
       return 'step';
     }
@@ -187,7 +190,7 @@ export async function pressAndCheck(scope, screen, context = '') {
     const preset = scope.locator('[data-action="preset"][aria-pressed="false"]').first();
     if ((await preset.count()) > 0 && (await preset.isVisible()) && (await preset.isEnabled())) {
       const id = await preset.getAttribute('data-preset');
-      await preset.click();
+      await preset.click({ timeout: ACTION_MS });
       const pressed = scope.locator(`[data-action="preset"][data-preset="${id}"]`).first();
       await poll(() => pressed.getAttribute('aria-pressed'), `scenario ${id} pressed: it shows as chosen`).toBe('true');
       return 'preset';
@@ -197,14 +200,17 @@ export async function pressAndCheck(scope, screen, context = '') {
   if (screen === 'neuron') {
     const status = scope.locator('[data-field="status"]').first();
     if (await usable('[data-action="preset-dead"]')) {
-      // "Back to the start" returns to the weights the screen opened with (they may be dead too).
-      const start = await status.getAttribute('data-state');
+      // "Back to the start" returns to the screen's starting weights (those it opened with, or
+      // a host's later ones), whatever they are: pressed first, it shows them; "Make it dead"
+      // then kills the unit (b = −8), and "Back to the start" brings the same start back.
       const bias = scope.locator('input[type="number"][data-param="b"]').first();
+      await scope.locator('.nu-presets [data-action="reset"]').first().click({ timeout: ACTION_MS });
+      const start = await status.getAttribute('data-state');
       const startBias = await bias.inputValue();
-      await scope.locator('[data-action="preset-dead"]').first().click();
+      await scope.locator('[data-action="preset-dead"]').first().click({ timeout: ACTION_MS });
       await poll(() => status.getAttribute('data-state'), '"Make it dead": the unit is dead').toBe('dead');
       await poll(() => bias.inputValue(), '"Make it dead": b = −8').toBe('-8');
-      await scope.locator('.nu-presets [data-action="reset"]').first().click();
+      await scope.locator('.nu-presets [data-action="reset"]').first().click({ timeout: ACTION_MS });
       await poll(() => status.getAttribute('data-state'), '"Back to the start": the starting status').toBe(start);
       await poll(() => bias.inputValue(), '"Back to the start": the starting b').toBe(startBias);
       return 'presets';
@@ -213,7 +219,7 @@ export async function pressAndCheck(scope, screen, context = '') {
     if (await usable(hingeStep)) {
       const steps = scope.locator('[data-part="hinges"] [data-field="step"]');
       const before = await numberIn(steps);
-      await scope.locator(hingeStep).first().click();
+      await scope.locator(hingeStep).first().click({ timeout: ACTION_MS });
       await poll(() => numberIn(steps), 'Step +25 pressed: the step count goes up').toBeGreaterThan(before);
       return 'hinge-step';
     }
@@ -227,16 +233,16 @@ export async function pressAndCheck(scope, screen, context = '') {
     const before = await rows.count();
     const unchecked = scope.locator(`${box}:not(:checked)`);
     if ((await unchecked.count()) > 0) {
-      await unchecked.first().click();
+      await unchecked.first().click({ timeout: ACTION_MS });
       await poll(() => rows.count(), 'a function ticked: its row appears').toBe(before + 1);
     } else {
-      await scope.locator(`${box}:checked`).first().click();
+      await scope.locator(`${box}:checked`).first().click({ timeout: ACTION_MS });
       await poll(() => rows.count(), 'a function unticked: its row goes').toBe(before - 1);
     }
     return 'functions';
   }
   if (await usable('[data-action="probe-zero"]')) {
-    await scope.locator('[data-action="probe-zero"]').first().click();
+    await scope.locator('[data-action="probe-zero"]').first().click({ timeout: ACTION_MS });
     await poll(() => scope.locator('[data-part="probe"]').first().getAttribute('aria-valuenow'), 'probe moved to 0').toBe('0');
     return 'probe-zero';
   }
@@ -261,6 +267,51 @@ export function recordConsole(page) {
     take() {
       const taken = { errors: errors.splice(0), warnings: warnings.splice(0) };
       return taken;
+    },
+  };
+}
+
+/**
+ * A watchdog for `page`: `bounded(promise, ms, what)` settles as `promise` does, or fails after
+ * `ms` saying who was stuck. If the page's main thread does not answer either, it is paused
+ * through the DevTools protocol and the JS stack it is stuck in is given (a real hang names its
+ * cause); if the page answers, the wait was the test's own (an action waiting for an element
+ * that will never be visible, say), and the message says so.
+ */
+export async function createWatchdog(page) {
+  const cdp = await page.context().newCDPSession(page);
+  // Enabled now: a page stuck in a loop no longer takes the command.
+  await cdp.send('Debugger.enable');
+  let paused = null;
+  cdp.on('Debugger.paused', (event) => {
+    paused = event;
+  });
+  const within = (promise, ms) =>
+    Promise.race([promise.then(() => true, () => true), new Promise((resolve) => setTimeout(() => resolve(false), ms))]);
+  async function stuckStack() {
+    if (await within(page.evaluate(() => 1), 2000)) return 'the page answers: the wait was the test\'s own';
+    paused = null;
+    await within(cdp.send('Debugger.pause'), 2000);
+    for (let i = 0; i < 40 && !paused; i += 1) await new Promise((resolve) => setTimeout(resolve, 50));
+    if (!paused) return 'the page does not answer and could not be paused';
+    const frames = paused.callFrames
+      .slice(0, 20)
+      .map((frame) => `    at ${frame.functionName || '(anonymous)'} ${frame.url.replace(/^.*?\/\/[^/]+/, '')}:${frame.location.lineNumber + 1}`);
+    await cdp.send('Debugger.resume').catch(() => {});
+    return `the page's main thread is stuck in:\n${frames.join('\n')}`;
+  }
+  return {
+    cdp,
+    async bounded(promise, ms, what) {
+      const LATE = Symbol('late');
+      let timer;
+      const late = new Promise((resolve) => {
+        timer = setTimeout(() => resolve(LATE), ms);
+      });
+      const first = await Promise.race([promise, late]).finally(() => clearTimeout(timer));
+      if (first !== LATE) return first;
+      promise.catch(() => {});
+      throw new Error(`${what}: no answer within ${ms} ms; ${await stuckStack()}`);
     },
   };
 }

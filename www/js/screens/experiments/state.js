@@ -51,5 +51,7 @@ export function encodeHash(state) {
   if (EXTRA_CARDS.includes(state.experiment)) return `experiment=${state.experiment}`;
   const experiment = findExperiment(state.experiment);
   const entries = [['experiment', state.experiment], ...changedParamEntries(experiment.params, state.params[state.experiment])];
-  return entries.map(([key, value]) => `${key}=${encodeURIComponent(value).replace(/%2C/gi, ',')}`).join('&');
+  // A lone surrogate (broken UTF-16 in user text) would make encodeURIComponent throw; it is written as U+FFFD.
+  const encode = (value) => encodeURIComponent(String(value).replace(/\p{Surrogate}/gu, '\ufffd'));
+  return entries.map(([key, value]) => `${key}=${encode(value).replace(/%2C/gi, ',')}`).join('&');
 }

@@ -373,7 +373,11 @@ test.describe('course page with three <relu-lab> elements', () => {
     await page.goto('/remember-test.html');
     await labsReady(page);
     await page.evaluate(() => document.querySelector('relu-lab').setState({ train: { learningRate: 0.001 } }));
-    expect(await page.evaluate(() => Object.keys(localStorage))).toEqual(['relu-lab:/remember-test.html:network:lesson']);
+    // The settings, and (since remember is set) that the first-timer guide was seen.
+    expect((await page.evaluate(() => Object.keys(localStorage))).sort()).toEqual([
+      'relu-lab:/remember-test.html:network:lesson',
+      'relu-lab:/remember-test.html:network:lesson:guide-seen',
+    ]);
     await page.reload();
     await labsReady(page);
     expect(await page.evaluate(() => document.querySelector('relu-lab').getState().train.learningRate)).toBe(0.001);

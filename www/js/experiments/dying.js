@@ -5,7 +5,7 @@ import { createProgress, free, SEED_PARAM, VERDICTS } from './common.js';
 import { DOMAIN_PARAM, domainText, experimentData } from './data.js';
 import { deriveSeed } from './random.js';
 import { median } from './summary.js';
-import { inactiveUnits, networkConfig, shareOf, trainOptions, TRAINING_PARAMS } from './training.js';
+import { inactiveUnits, networkConfig, shareOf, trainInChunks, trainOptions, TRAINING_PARAMS } from './training.js';
 import { formatInteger, formatNumber, formatRate, formatShare } from '../text/format.js';
 import { datasetName } from '../text/names.js';
 
@@ -60,7 +60,7 @@ function run(core, params, onProgress) {
         try {
           network = new core.Network(networkConfig(params, { activation: 'relu', biasInit: setting.biasInit, seed }));
           const before = network.stats(data, 'train');
-          const result = network.train(data, params.steps, trainOptions(params, setting.optimizer, setting.learningRate));
+          const result = trainInChunks(network, data, params.steps, trainOptions(params, setting.optimizer, setting.learningRate));
           const after = network.stats(data, 'train');
           runs.push({
             ...setting,

@@ -5,7 +5,7 @@ import { ACTIVATION_OPTIONS, createProgress, free, OPTIMIZER_OPTIONS, SEED_PARAM
 import { DOMAIN_PARAM, domainText, experimentData } from './data.js';
 import { deriveSeed } from './random.js';
 import { median } from './summary.js';
-import { inactiveUnits, networkConfig, shareOf, trainOptions, TRAINING_PARAMS } from './training.js';
+import { inactiveUnits, networkConfig, shareOf, trainInChunks, trainOptions, TRAINING_PARAMS } from './training.js';
 import { formatInteger, formatRate, formatShare } from '../text/format.js';
 import { activationName, datasetName, optimizerName } from '../text/names.js';
 
@@ -76,7 +76,7 @@ function run(core, params, onProgress) {
       try {
         if (params.start === 'high-rate') {
           killed = new core.Network(networkConfig(params, { activation: 'relu', seed }));
-          killed.train(data, params.killSteps, trainOptions(params, 'adam', params.killRate));
+          trainInChunks(killed, data, params.killSteps, trainOptions(params, 'adam', params.killRate));
         }
         for (const activation of params.activations) {
           runs.push(trainOne(core, params, data, activation, seed, killed));
@@ -97,7 +97,7 @@ function trainOne(core, params, data, activation, seed, killed) {
   try {
     network = startingNetwork(core, params, activation, seed, killed);
     const before = inactiveUnits(network.stats(data, 'train'));
-    const result = network.train(data, params.steps, trainOptions(params, params.optimizer, params.learningRate));
+    const result = trainInChunks(network, data, params.steps, trainOptions(params, params.optimizer, params.learningRate));
     const after = inactiveUnits(network.stats(data, 'train'));
     const inactive = before.filter(Boolean).length;
     const revived = before.filter((flag, unit) => flag && !after[unit]).length;

@@ -7,6 +7,7 @@ import { hasActivationPenalty, NEEDS_NEWER_CORE, needsCoreText, CORE_FEATURES } 
 import { DOMAIN_PARAM, domainText, experimentData } from './data.js';
 import { deriveSeed } from './random.js';
 import { median } from './summary.js';
+import { trainInChunks } from './training.js';
 import { formatInteger, formatNumber, formatRate, formatShare } from '../text/format.js';
 import { datasetName, optimizerName } from '../text/names.js';
 
@@ -59,7 +60,7 @@ function run(core, params, onProgress) {
             network = new core.Network({ inputs: 2, hidden: params.layers, activation: 'relu', init: 'he-normal', seed });
             const before = network.score(data, 'train');
             const options = { optimizer: params.optimizer, learningRate: params.learningRate, batchSize: params.batchSize, record: false };
-            const result = network.train(data, params.steps, penalty > 0 ? { ...options, activationL1: penalty } : options);
+            const result = trainInChunks(network, data, params.steps, penalty > 0 ? { ...options, activationL1: penalty } : options);
             const after = network.score(data, 'train');
             runs.push({
               dataset,

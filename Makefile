@@ -26,3 +26,4 @@ bench: build
 	cargo bench --bench throughput
 	node tests/bench/wasm-bench.mjs
 	node tests/bench/frame-times.mjs
+	node tests/bench/experiments-bench.mjs both

@@ -7,7 +7,7 @@ import { deriveSeed } from './random.js';
 import { median } from './summary.js';
 import { inactiveUnits, networkConfig, shareOf, trainInChunks, trainOptions, TRAINING_PARAMS } from './training.js';
 import { formatInteger, formatNumber, formatRate, formatShare } from '../text/format.js';
-import { datasetName } from '../text/names.js';
+import { capitalized, datasetName, optimizerName } from '../text/names.js';
 
 export const dying = Object.freeze({
   id: 'dying',
@@ -103,7 +103,7 @@ function verdict(results) {
     const high = medians(runs, (r) => r.optimizer === optimizer && r.biasInit === 0 && r.learningRate === rates.at(-1));
     pairs.push([low, high]);
     phrase.push(
-      `${optimizer === 'adam' ? 'Adam' : 'plain SGD'} at ${formatRate(rates.at(-1))} leaves ${formatShare(high.dead)} of the units dead (accuracy ${formatShare(high.accuracy)}), at ${formatRate(rates[0])} ${formatShare(low.dead)} (${formatShare(low.accuracy)})`,
+      `${capitalized(optimizerName(optimizer))} at ${formatRate(rates.at(-1))} leaves ${formatShare(high.dead)} of the units dead (accuracy ${formatShare(high.accuracy)}), at ${formatRate(rates[0])} ${formatShare(low.dead)} (${formatShare(low.accuracy)})`,
     );
   }
   const biases = [...new Set(runs.filter((r) => r.optimizer === 'sgd').map((r) => r.biasInit))].sort((a, b) => a - b);

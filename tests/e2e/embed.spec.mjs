@@ -215,7 +215,7 @@ test.describe('course page with three <relu-lab> elements', () => {
     // hide: gone; lock: disabled with the reason; the rest works.
     await expect(fn.locator('[data-action="measure"]')).toBeHidden();
     await expect(fn.locator('[data-role="zoom"]')).toBeHidden();
-    await expect(fn.locator('input[data-role="function"]')).toHaveCount(11);
+    await expect(fn.locator('input[data-role="function"]')).toHaveCount(12);
     for (const box of await fn.locator('input[data-role="function"]').all()) {
       await expect(box).toBeDisabled();
       await expect(box).toHaveAttribute('aria-disabled', 'true');

@@ -201,7 +201,7 @@ test.describe('function screen', () => {
       timeout: 25_000,
     });
     const items = page.locator(`${screen} [data-part="bars"] li`);
-    await expect(items).toHaveCount(11);
+    await expect(items).toHaveCount(12);
     const ns = await page
       .locator(`${screen} .fn-bars__value`)
       .evaluateAll((cells) => cells.map((c) => Number(c.dataset.ns)));
@@ -250,7 +250,7 @@ test.describe('function screen', () => {
     await expect(page.getByRole('slider', { name: /^Zoom/ })).toHaveCount(0);
     // Locked: shown, disabled, aria-disabled, with a tooltip and a description saying why.
     const locked = part('input[data-role="function"], input[data-param], input[data-role="convention"], [data-action="probe-zero"]');
-    expect(await locked.count()).toBe(11 + 6 + 3 + 1);
+    expect(await locked.count()).toBe(12 + 6 + 3 + 1);
     for (const control of await locked.all()) {
       await expect(control).toBeVisible();
       await expect(control).toBeDisabled();
@@ -364,7 +364,13 @@ test.describe('function screen', () => {
     // onStateChange: once after the learner's burst of key presses, never for setState.
     expect(await page.evaluate(() => window.changes.length)).toBe(0);
     await second('[data-part="probe"]').focus();
-    for (let i = 0; i < 6; i += 1) await page.keyboard.press('ArrowRight');
+    // The burst is sent in one task, so its presses are surely closer than the 250 ms settle
+    // time however loaded the machine is (six Playwright presses can drift apart under load).
+    await page.evaluate(() => {
+      for (let i = 0; i < 6; i += 1) {
+        document.activeElement.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight', bubbles: true, cancelable: true }));
+      }
+    });
     await expect.poll(() => page.evaluate(() => window.changes.length)).toBe(1);
     await page.waitForTimeout(400);
     const changes = await page.evaluate(() => window.changes);

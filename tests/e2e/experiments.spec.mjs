@@ -2,53 +2,16 @@
 // cancel, no long task on the main thread while the worker runs, links, embedding, axe, and
 // screenshots at 360 and 1280 px, light and dark (tests/e2e/screenshots/experiments-*.png).
 import { test, expect } from '@playwright/test';
-import { expectNoAxeViolations, screenshot, watchPage } from './support.mjs';
+import { auditScreenshotTests, experimentCard as card, expectQuickRun, expectWorker, observeLongTasks, reportLongTasks, runQuick, watchPage } from './support.mjs';
 
 const IDS = ['born-dead', 'gradient-depth', 'activation-scale', 'dying', 'revival'];
-
-/** Record every long task (> 50 ms) of the main thread from page start. */
-async function observeLongTasks(page) {
-  await page.addInitScript(() => {
-    window.__longTasks = [];
-    new PerformanceObserver((list) => {
-      for (const entry of list.getEntries()) window.__longTasks.push({ start: entry.startTime, duration: entry.duration });
-    }).observe({ type: 'longtask', buffered: true });
-  });
-}
-
-const card = (page, id) => page.locator(`.exp-card[data-experiment="${id}"]`);
-
-async function runQuick(page, id) {
-  const c = card(page, id);
-  await c.getByRole('button', { name: 'Quick setting' }).click();
-  await c.getByRole('button', { name: 'Run' }).click();
-  await expect(c.locator('[data-field="sentence"]')).toContainText('measured in', { timeout: 20_000 });
-  return c;
-}
 
 for (const id of IDS) {
   test(`${id}: the quick setting runs with progress, a verdict with numbers off the main thread`, async ({ page }) => {
     const watch = watchPage(page);
-    await observeLongTasks(page);
-    await page.goto(`/experiments.html#experiment=${id}`);
-    const c = card(page, id);
-    await expect(c).toBeVisible();
-    await expect(c.locator('[data-field="empty"]')).toBeVisible();
-    const before = await page.evaluate(() => performance.now());
-    await runQuick(page, id);
-    const after = await page.evaluate(() => performance.now());
-    await expect(c.locator('[data-field="verdict"]')).toHaveText(/^Verdict: (true|partly|shown)\.$/);
+    const { card: c } = await expectQuickRun(page, id, /^Verdict: (true|partly|shown)\.$/);
     await expect(c.locator('[data-field="sentence"]')).toContainText(/\d+(\.\d+)?%|1\/[\d,]+|×[\d,]+/);
-    await expect(c.locator('canvas').first()).toBeVisible();
     await expect(c.locator('[data-field="alt"]')).not.toBeEmpty();
-    // The table toggle shows the numbers.
-    await c.getByRole('button', { name: 'Show the numbers as a table' }).click();
-    await expect(c.locator('table tbody tr').first()).toBeVisible();
-    const longTasks = await page.evaluate(([from, to]) => window.__longTasks.filter((t) => t.start >= from && t.start <= to), [before, after]);
-    // Long tasks are a timing: reported, not asserted (the machine is shared; make bench prints
-    // the figures). What can be asserted is that the work ran in a worker, off the main thread.
-    test.info().annotations.push({ type: 'main-thread long tasks (> 50 ms)', description: JSON.stringify(longTasks) });
-    expect(page.workers().length, 'the experiment runs in a Web Worker').toBeGreaterThan(0);
     expect(watch.errors).toEqual([]);
     expect(watch.foreignRequests).toEqual([]);
   });
@@ -64,6 +27,7 @@ test('a long run shows its progress, draws partial results, keeps drawing frames
   await expect(c.locator('progress')).toBeVisible();
   await expect(c.locator('[data-field="progress-text"]')).toContainText(/networks so far · (about \d+ s left|estimating)/, { timeout: 10_000 });
   await expect(c.locator('[data-field="verdict"]')).toContainText('so far');
+  expectWorker(page);
   // Frames keep coming while the worker runs.
   const frames = await page.evaluate(() => new Promise((resolve) => {
     let count = 0;
@@ -79,11 +43,7 @@ test('a long run shows its progress, draws partial results, keeps drawing frames
   await expect(c.locator('[data-field="progress-text"]')).toHaveText(shown);
   await expect(c.getByRole('button', { name: 'Cancel' })).toBeHidden();
   const after = await page.evaluate(() => performance.now());
-  const longTasks = await page.evaluate(([from, to]) => window.__longTasks.filter((t) => t.start >= from && t.start <= to), [before, after]);
-  // Long tasks are a timing: reported, not asserted (the machine is shared; make bench prints
-    // the figures). What can be asserted is that the work ran in a worker, off the main thread.
-    test.info().annotations.push({ type: 'main-thread long tasks (> 50 ms)', description: JSON.stringify(longTasks) });
-    expect(page.workers().length, 'the experiment runs in a Web Worker').toBeGreaterThan(0);
+  await reportLongTasks(page, before, after);
   expect(watch.errors).toEqual([]);
 });
 
@@ -111,6 +71,22 @@ test('a link restores the experiment and its parameters', async ({ page }) => {
   await c.getByLabel('Seeds per setting').fill('5');
   await c.getByLabel('Seeds per setting').dispatchEvent('change');
   await expect.poll(() => page.url()).toContain('seeds=5');
+});
+
+test('each card names its sources as papers: authors, year, title, and the link the science notes give', async ({ page }) => {
+  await page.goto('/experiments.html#experiment=born-dead');
+  const first = card(page, 'born-dead').locator('.exp-sources li').first();
+  await expect(first).toContainText('Lu, Shin, Su & Karniadakis (2020).');
+  await expect(first.locator('cite')).toHaveText('Dying ReLU and Initialization: Theory and Numerical Examples');
+  await expect(first.getByRole('link', { name: 'arXiv 1903.06733' })).toHaveAttribute('href', 'https://arxiv.org/abs/1903.06733');
+  await page.getByRole('button', { name: 'Reviving dead units' }).click();
+  await expect(card(page, 'revival').locator('.exp-sources cite')).toHaveText([
+    'Rectifier Nonlinearities Improve Neural Network Acoustic Models',
+    'Delving Deep into Rectifiers: Surpassing Human-Level Performance on ImageNet Classification',
+    'Fast and Accurate Deep Network Learning by Exponential Linear Units (ELUs)',
+  ]);
+  // A learner is never sent to the lab's own notes as if they were a source.
+  await expect(page.locator('.exp-cards')).not.toContainText('SCIENCE.md');
 });
 
 test('embed.html and the element show one experiment', async ({ page }) => {
@@ -141,22 +117,9 @@ test('embed.html and the element show one experiment', async ({ page }) => {
   expect(watch.errors).toEqual([]);
 });
 
-for (const scheme of ['light', 'dark']) {
-  test(`axe finds no violation, and screenshots (${scheme})`, async ({ page }) => {
-    test.setTimeout(150_000);
-    await page.emulateMedia({ colorScheme: scheme });
-    for (const [id, setting] of [['born-dead', ''], ['gradient-depth', ''], ['dying', '&seeds=3'], ['revival', '']]) {
-      await page.setViewportSize({ width: 1280, height: 900 });
-      await page.goto(`/experiments.html#experiment=${id}${setting}`);
-      await runQuick(page, id);
-      if (id === 'born-dead') await card(page, id).getByRole('button', { name: 'Show the numbers as a table' }).click();
-      await expectNoAxeViolations(page);
-      await screenshot(page, `experiments-${id}-1280-${scheme}`);
-      await page.setViewportSize({ width: 360, height: 800 });
-      await page.waitForTimeout(300);
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-      expect(overflow).toBeLessThanOrEqual(0);
-      await screenshot(page, `experiments-${id}-360-${scheme}`);
-    }
-  });
-}
+auditScreenshotTests([['born-dead', ''], ['gradient-depth', ''], ['dying', '&seeds=3'], ['revival', '']], async (page, [id, setting]) => {
+  await page.goto(`/experiments.html#experiment=${id}${setting}`);
+  await runQuick(page, id);
+  if (id === 'born-dead') await card(page, id).getByRole('button', { name: 'Show the numbers as a table' }).click();
+  return `experiments-${id}`;
+}, 150_000);

@@ -5,10 +5,21 @@
 // round-trip (and malformed ones), and touch targets and text on a phone (layout at each
 // width: layout.spec.mjs).
 import { test, expect } from '@playwright/test';
-import { measurePhone } from './phone-checks.mjs';
-import { expectNoAxeViolations, watchPage } from './support.mjs';
+import {
+  copyLink,
+  expectLinkNotice,
+  expectNoAxeViolations,
+  expectPhoneSized,
+  mountSecond,
+  reopen,
+  roundTripSecond,
+  screenshotTests,
+  tabStops,
+  watchPage,
+} from './support.mjs';
 
 const screen = '[data-screen="function"]';
+const SCREEN_MODULE = '/js/screens/function/screen.js';
 const probe = (page) => page.locator(`${screen} [data-part="probe"]`);
 
 /** Open the page (with an optional query string) and wait until the readout is filled. */
@@ -192,6 +203,35 @@ test.describe('function screen', () => {
     await expect(flat).toContainText('leaky ReLU nowhere');
   });
 
+  test('negative inputs: the shaded half x < 0, what each function sends to exactly 0 and its slope there', async ({ page }) => {
+    await open(page, '?functions=relu,leaky-relu,elu,sigmoid&range=5');
+    const rows = page.locator(`${screen} [data-part="negative-rows"] tr[data-name]`);
+    const row = (name) => page.locator(`${screen} [data-part="negative-rows"] tr[data-name="${name}"]`);
+    await expect(rows).toHaveCount(4);
+    await expect(page.locator(`${screen} [data-part="negative"] caption`)).toContainText('x from −5 to 0 (600 points sampled from the core)');
+    // ReLU: every sample of x < 0 is exactly 0, and so is the slope; leaky ReLU and ELU keep a slope.
+    await expect(row('relu')).toHaveAttribute('data-zeros', '600');
+    await expect(row('relu').locator('td')).toHaveText(['every x', '0 everywhere']);
+    await expect(row('leaky-relu').locator('td')).toHaveText(['none', '0.01']);
+    await expect(row('elu').locator('td').first()).toHaveText('none');
+    await expect(row('elu').locator('td').last()).toHaveText(/^0\.0067 to 0\.99$/);
+    await expect(page.locator(`${screen} .fn-negative`)).toContainText('relu(x) − relu(−x) = x');
+    await expect(page.locator(`${screen} [data-field="negative-rounding"]`)).toBeHidden();
+    await expect(page.locator(`${screen} canvas`)).toHaveAttribute('aria-label', /The half x < 0 is shaded/);
+    // The counts follow the parameters: leaky ReLU with slope 0 is ReLU there.
+    await page.locator(`${screen} input[type="number"][data-param="slope"]`).fill('0');
+    await page.locator(`${screen} input[type="number"][data-param="slope"]`).press('Tab');
+    await expect(row('leaky-relu').locator('td')).toHaveText(['every x', '0 everywhere']);
+    // Far out, float32 rounds sigmoid to 0: counted, and said to be rounding.
+    await page.locator(`${screen} [data-role="zoom"]`).focus();
+    await page.keyboard.press('End');
+    await expect(row('sigmoid').locator('td').first()).toHaveText(/^\d+% \(x below about −\d+\)$/);
+    await expect(page.locator(`${screen} [data-field="negative-rounding"]`)).toHaveText(/^ELU and sigmoid never reach exactly 0 for x < 0.*float32 rounding\.$/);
+    // A teacher can hide the table (and the shading goes with it).
+    await open(page, '?hide=negative');
+    await expect(page.locator(`${screen} [data-part="negative"]`)).toBeHidden();
+  });
+
   test('measures nanoseconds per evaluation for every activation, sorted', async ({ page }) => {
     const watch = watchPage(page);
     await open(page);
@@ -214,13 +254,7 @@ test.describe('function screen', () => {
   test('two screens on one page are independent; destroy cleans up', async ({ page }) => {
     const watch = watchPage(page);
     await open(page);
-    await page.evaluate(async () => {
-      const { mountFunctionScreen } = await import('/js/screens/function/screen.js');
-      const host = document.createElement('div');
-      host.id = 'second';
-      document.querySelector('main').append(host);
-      window.second = mountFunctionScreen(host, { functions: ['relu', 'elu'], range: 1000, probe: -3 });
-    });
+    await mountSecond(page, SCREEN_MODULE, 'mountFunctionScreen', { functions: ['relu', 'elu'], range: 1000, probe: -3 });
     const second = page.locator('#second [data-part="probe"]');
     await expect(second).toHaveAttribute('aria-valuenow', '-3');
     await second.focus();
@@ -264,22 +298,8 @@ test.describe('function screen', () => {
     for (const key of ['ArrowRight', 'Shift+ArrowLeft', 'End', 'Home', 'PageUp']) await page.keyboard.press(key);
     await expect(probe(page)).toHaveAttribute('aria-valuenow', '1');
     // …and Tab never lands on a locked or hidden control (other than that probe).
-    const reached = [];
-    for (let i = 0; i < 12; i += 1) {
-      await page.keyboard.press('Tab');
-      reached.push(
-        await page.evaluate(() => {
-          const el = document.activeElement;
-          return {
-            what: el.outerHTML.slice(0, 60),
-            probe: el.dataset.part === 'probe',
-            locked: el.getAttribute('aria-disabled') === 'true' || !!el.disabled,
-            visible: el.checkVisibility(),
-          };
-        }),
-      );
-    }
-    expect(reached.filter((r) => !r.probe && (r.locked || !r.visible))).toEqual([]);
+    const reached = await tabStops(page, 12);
+    expect(reached.filter((r) => r.part !== 'probe' && (r.locked || !r.visible))).toEqual([]);
     // Nor does dragging on the plot.
     const box = await part('canvas').boundingBox();
     await page.mouse.move(box.x + box.width * 0.3, box.y + 120);
@@ -296,14 +316,7 @@ test.describe('function screen', () => {
   test('getState and setState: a plain object that round-trips and changes the view', async ({ page }) => {
     const watch = watchPage(page);
     await open(page);
-    await page.evaluate(async () => {
-      const { mountFunctionScreen } = await import('/js/screens/function/screen.js');
-      const host = document.createElement('div');
-      host.id = 'second';
-      document.querySelector('main').append(host);
-      window.changes = [];
-      window.second = mountFunctionScreen(host, { onStateChange: (state) => window.changes.push(state) });
-    });
+    await mountSecond(page, SCREEN_MODULE, 'mountFunctionScreen', {}, { record: true });
     const second = (selector) => page.locator(`#second ${selector}`);
     expect(await page.evaluate(() => window.second.getState())).toEqual({
       functions: ['relu', 'sigmoid', 'tanh'],
@@ -334,11 +347,7 @@ test.describe('function screen', () => {
     await expect(second('.fn-formula')).toHaveCount(2);
 
     // Round trip: setState(getState()) changes nothing.
-    const round = await page.evaluate(() => {
-      const state = window.second.getState();
-      const problems = window.second.setState(JSON.parse(JSON.stringify(state)));
-      return { state, problems, after: window.second.getState() };
-    });
+    const round = await roundTripSecond(page);
     expect(round.problems).toEqual([]);
     expect(round.after).toEqual(round.state);
     expect(round.state).toMatchObject({ functions: ['relu', 'gelu'], range: 1000, probe: -300, slope: 0.2, reluAtZero: 0.5 });
@@ -444,18 +453,14 @@ test.describe('function screen', () => {
       .poll(() => new URL(page.url()).search)
       .toBe('?hide=timing&functions=relu,gelu,sigmoid&range=500&probe=490&slope=0.2&eluAlpha=2.5&preluSlope=0.25&reluAtZero=0.5');
     // Copy link: the clipboard holds the address, and the status says so.
-    await part('[data-action="copy-link"]').click();
-    await expect(part('[data-field="link-status"]')).toHaveText('Link copied: it opens this screen with these settings.');
-    const link = await page.evaluate(() => navigator.clipboard.readText());
-    expect(link).toBe(page.url());
+    const link = await copyLink(page, screen, 'Link copied: it opens this screen with these settings.');
     // The link opened afresh, and the page reloaded, show the same state, without a notice.
-    for (const again of [() => page.goto(link), () => page.reload()]) {
-      await again();
+    await reopen(page, link, async () => {
       await expect(probe(page)).toHaveAttribute('aria-valuetext', /^x = 490: ReLU 490, slope 1; GELU 490/);
       expect(await shownState(page)).toEqual(expected);
       await expect(part('[data-field="link-notice"]')).toBeHidden();
       await expect(part('[data-action="measure"]')).toBeHidden();
-    }
+    });
     expect(watch.errors).toEqual([]);
   });
 
@@ -463,11 +468,7 @@ test.describe('function screen', () => {
     const watch = watchPage(page);
     await open(page, '?functions=relu,nope&range=abc&probe=1.5&slope=7&reluAtZero=2&foo=1');
     const part = (selector) => page.locator(`${screen} ${selector}`);
-    const notice = part('[data-field="link-notice"]');
-    await expect(notice).toBeVisible();
-    await expect(notice).toHaveText(
-      /Some settings in this link could not be used \(foo, functions: nope, range, reluAtZero\), so their defaults are shown instead\./,
-    );
+    const notice = await expectLinkNotice(page, screen, 'foo, functions: nope, range, reluAtZero');
     // What could be used is used (slope clamped to what the core accepts); the rest is default.
     expect(await shownState(page)).toEqual({
       functions: ['relu'],
@@ -491,13 +492,7 @@ test.describe('function screen', () => {
 
   test('without useUrl (an embed, the start page) the screen leaves the address alone', async ({ page }) => {
     await open(page);
-    await page.evaluate(async () => {
-      const { mountFunctionScreen } = await import('/js/screens/function/screen.js');
-      const host = document.createElement('div');
-      host.id = 'second';
-      document.querySelector('main').append(host);
-      window.second = mountFunctionScreen(host, { functions: ['elu'] });
-    });
+    await mountSecond(page, SCREEN_MODULE, 'mountFunctionScreen', { functions: ['elu'] });
     await expect(page.locator('#second [data-action="copy-link"]')).toHaveCount(0);
     await expect(page.locator('#second [data-field="link-notice"]')).toHaveCount(0);
     await page.locator('#second input[data-role="function"][value="tanh"]').check();
@@ -512,22 +507,10 @@ test.describe('function screen', () => {
     // With the link notice showing, so that its button is measured too.
     await open(page, '?functions=relu,leaky-relu,sigmoid,tanh&nope=1');
     await expect(page.locator(`${screen} [data-field="link-notice"]`)).toBeVisible();
-    const measured = await measurePhone(page, screen);
-    expect(measured.controls).toBeGreaterThan(20);
-    expect(measured.small, 'controls under 44 px').toEqual([]);
-    expect(measured.smallText, 'text under 12 px').toEqual([]);
+    await expectPhoneSized(page, screen);
   });
 
-  for (const colorScheme of ['light', 'dark']) {
-    for (const width of [360, 1280]) {
-      test(`screenshot at ${width} px (${colorScheme})`, async ({ page }) => {
-        await page.emulateMedia({ colorScheme });
-        await page.setViewportSize({ width, height: 900 });
-        await open(page, '?functions=relu,gelu,sigmoid,tanh&range=20&probe=3&oops=1');
-        await page.screenshot({ path: `/tmp/teach-function-${width}-${colorScheme}.png`, fullPage: true });
-      });
-    }
-  }
+  screenshotTests('teach-function', (page) => open(page, '?functions=relu,gelu,sigmoid,tanh&range=20&probe=3&oops=1'));
 
   for (const colorScheme of ['light', 'dark']) {
     test(`axe-core finds no violations (${colorScheme})`, async ({ page }) => {

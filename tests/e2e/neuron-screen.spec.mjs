@@ -6,10 +6,22 @@
 // sums of hinges; links that round-trip (and malformed ones); touch targets and text on a phone
 // (the layout at each width: layout.spec.mjs).
 import { test, expect } from '@playwright/test';
-import { measurePhone } from './phone-checks.mjs';
-import { expectNoAxeViolations, screenshot, watchPage } from './support.mjs';
+import {
+  copyLink,
+  expectLinkNotice,
+  expectNoAxeViolations,
+  expectPhoneSized,
+  mountSecond,
+  reopen,
+  roundTripSecond,
+  screenshot,
+  screenshotTests,
+  tabStops,
+  watchPage,
+} from './support.mjs';
 
 const screen = '[data-screen="neuron"]';
+const SCREEN_MODULE = '/js/screens/neuron/screen.js';
 const unit = (page) => page.locator(`${screen} [data-part="unit"]`);
 const hinges = (page) => page.locator(`${screen} [data-part="hinges"]`);
 const weight = (page, key) => unit(page).locator(`input[type="number"][data-param="${key}"]`);
@@ -300,16 +312,7 @@ test.describe('neuron screen', () => {
     await page.keyboard.press('ArrowRight');
     await expect(weight(page, 'w1')).toHaveValue('1');
     await unit(page).locator('[data-role="rate"]').focus();
-    const reached = [];
-    for (let i = 0; i < 15; i += 1) {
-      await page.keyboard.press('Tab');
-      reached.push(
-        await page.evaluate(() => {
-          const el = document.activeElement;
-          return { what: el.outerHTML.slice(0, 60), locked: el.getAttribute('aria-disabled') === 'true' || !!el.disabled, visible: el.checkVisibility() };
-        }),
-      );
-    }
+    const reached = await tabStops(page, 15);
     expect(reached.filter((r) => r.locked || !r.visible)).toEqual([]);
     // What is neither hidden nor locked still works: the learning rate and the inspected point.
     await unit(page).locator('[data-role="rate"]').selectOption('0.3');
@@ -323,14 +326,7 @@ test.describe('neuron screen', () => {
   test('getState and setState: a plain object that round-trips and changes the view', async ({ page }) => {
     const watch = watchPage(page);
     await open(page);
-    await page.evaluate(async () => {
-      const { mountNeuronScreen } = await import('/js/screens/neuron/screen.js');
-      const host = document.createElement('div');
-      host.id = 'second';
-      document.querySelector('main').append(host);
-      window.changes = [];
-      window.second = mountNeuronScreen(host, { onStateChange: (state) => window.changes.push(state) });
-    });
+    await mountSecond(page, SCREEN_MODULE, 'mountNeuronScreen', {}, { record: true });
     const second = (selector) => page.locator(`#second ${selector}`);
     const start = await page.evaluate(() => window.second.getState());
     expect(start).toMatchObject({ w1: 1, w2: -0.5, b: 0, learningRate: 0.1, target: 'sin', units: 6 });
@@ -354,11 +350,7 @@ test.describe('neuron screen', () => {
     // Round trip: setState(getState()) changes nothing, not even the training progress.
     await second('[data-action="step"]').last().click(); // Step +25 of the sum of hinges
     await expect(second('[data-part="hinges"] [data-field="step"]')).toHaveText('25');
-    const round = await page.evaluate(() => {
-      const state = window.second.getState();
-      const problems = window.second.setState(JSON.parse(JSON.stringify(state)));
-      return { state, problems, after: window.second.getState() };
-    });
+    const round = await roundTripSecond(page);
     expect(round.problems).toEqual([]);
     expect(round.after).toEqual(round.state);
     await expect(second('[data-part="hinges"] [data-field="step"]')).toHaveText('25');
@@ -384,8 +376,16 @@ test.describe('neuron screen', () => {
 
     // onStateChange: once after a burst of slider keys, never for setState.
     expect(await page.evaluate(() => window.changes.length)).toBe(0);
-    await second('input[type="range"][data-param="b"]').focus();
-    for (let i = 0; i < 5; i += 1) await page.keyboard.press('ArrowRight');
+    // The burst is sent in one task, as the Function screen's test sends its own, so its steps
+    // are surely closer than the 250 ms settle time however loaded the machine is. Each step is
+    // what an arrow key does to a range input: a step up, an input event and a change event.
+    await second('input[type="range"][data-param="b"]').evaluate((input) => {
+      for (let i = 0; i < 5; i += 1) {
+        input.stepUp();
+        input.dispatchEvent(new Event('input', { bubbles: true }));
+        input.dispatchEvent(new Event('change', { bubbles: true }));
+      }
+    });
     await expect.poll(() => page.evaluate(() => window.changes.length)).toBe(1);
     await page.waitForTimeout(400);
     const changes = await page.evaluate(() => window.changes);
@@ -456,18 +456,14 @@ test.describe('neuron screen', () => {
     await expect.poll(() => new URL(page.url()).search).toMatch(
       /^\?hide=presets&w1=[-\d.]+&w2=[-\d.]+&b=[-\d.]+&learningRate=0\.3&point=4&target=points&units=3&points=[-\d.:,]+0\.2:-0\.4$/,
     );
-    await part('[data-action="copy-link"]').click();
-    await expect(part('[data-field="link-status"]')).toHaveText(/^Link copied: it opens this screen with these settings/);
-    const link = await page.evaluate(() => navigator.clipboard.readText());
-    expect(link).toBe(page.url());
-    for (const again of [() => page.goto(link), () => page.reload()]) {
-      await again();
+    const link = await copyLink(page, screen, /^Link copied: it opens this screen with these settings/);
+    await reopen(page, link, async () => {
       await expect(unit(page).locator('[data-field="status"]')).toHaveAttribute('data-state', /alive|dead/);
       await expect(hinges(page).locator('[data-field="loss"]')).toHaveText(/^\d/);
       expect(await shownState(page)).toEqual(expected);
       await expect(part('[data-field="link-notice"]')).toBeHidden();
       await expect(part('[data-action="preset-dead"]')).toBeHidden();
-    }
+    });
     expect(watch.errors).toEqual([]);
   });
 
@@ -475,11 +471,7 @@ test.describe('neuron screen', () => {
     const watch = watchPage(page);
     await open(page, '?w1=zz&b=-8&units=many&target=cosine&points=0:1,x:2&bogus=1');
     const part = (selector) => page.locator(`${screen} ${selector}`);
-    const notice = part('[data-field="link-notice"]');
-    await expect(notice).toBeVisible();
-    await expect(notice).toHaveText(
-      /Some settings in this link could not be used \(bogus, w1, target, points, units\), so their defaults are shown instead\./,
-    );
+    const notice = await expectLinkNotice(page, screen, 'bogus, w1, target, points, units');
     // What could be used is used: the bias, and the one good point; the rest is default.
     expect(await shownState(page)).toMatchObject({
       weights: ['w1=1', 'w2=-0.5', 'b=-8'],
@@ -497,13 +489,7 @@ test.describe('neuron screen', () => {
     await expect(weight(page, 'b')).toHaveValue('-8');
     await expect(unit(page).locator('[data-field="status"]')).toHaveAttribute('data-state', 'dead');
     // A screen mounted without useUrl (an embed) neither shows link controls nor writes the address.
-    await page.evaluate(async () => {
-      const { mountNeuronScreen } = await import('/js/screens/neuron/screen.js');
-      const host = document.createElement('div');
-      host.id = 'second';
-      document.querySelector('main').append(host);
-      window.second = mountNeuronScreen(host, {});
-    });
+    await mountSecond(page, SCREEN_MODULE, 'mountNeuronScreen', {});
     await expect(page.locator('#second [data-action="copy-link"]')).toHaveCount(0);
     // (The first screen rewrote its own address after the learner's changes, with clean values.)
     await expect
@@ -523,33 +509,15 @@ test.describe('neuron screen', () => {
     await open(page, '?target=points&nope=1');
     await expect(page.locator(`${screen} [data-field="link-notice"]`)).toBeVisible();
     await hinges(page).locator('details summary').click();
-    const measured = await measurePhone(page, screen);
-    expect(measured.controls).toBeGreaterThan(20);
-    expect(measured.small, 'controls under 44 px').toEqual([]);
-    expect(measured.smallText, 'text under 12 px').toEqual([]);
+    await expectPhoneSized(page, screen);
   });
 
-  for (const colorScheme of ['light', 'dark']) {
-    for (const width of [360, 1280]) {
-      test(`screenshot at ${width} px (${colorScheme})`, async ({ page }) => {
-        await page.emulateMedia({ colorScheme });
-        await page.setViewportSize({ width, height: 900 });
-        await open(page, '?w1=0.5&w2=0.5&b=-8&target=points&oops=1');
-        await page.screenshot({ path: `/tmp/teach-neuron-${width}-${colorScheme}.png`, fullPage: true });
-      });
-    }
-  }
+  screenshotTests('teach-neuron', (page) => open(page, '?w1=0.5&w2=0.5&b=-8&target=points&oops=1'));
 
   test('two screens on one page are independent; destroy cleans up', async ({ page }) => {
     const watch = watchPage(page);
     await open(page);
-    await page.evaluate(async () => {
-      const { mountNeuronScreen } = await import('/js/screens/neuron/screen.js');
-      const host = document.createElement('div');
-      host.id = 'second';
-      document.querySelector('main').append(host);
-      window.second = mountNeuronScreen(host, { w1: 0.5, w2: 0.5, b: -8, units: 3, target: 'abs' });
-    });
+    await mountSecond(page, SCREEN_MODULE, 'mountNeuronScreen', { w1: 0.5, w2: 0.5, b: -8, units: 3, target: 'abs' });
     await expect(page.locator('#second [data-field="status"]')).toHaveAttribute('data-state', 'dead');
     await expect(unit(page).locator('[data-field="status"]')).toHaveAttribute('data-state', 'alive');
     await expect(page.locator('#second [data-field="dead"]')).toHaveText(/ of 3$/);

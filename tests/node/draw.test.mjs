@@ -9,7 +9,7 @@ import { decisionMapHeight, drawDecisionMap, mapFrame, mapPointAt, mapPosition }
 import { diagramGeometry, drawDiagramLinks, drawUnitSquare, linkParts } from '../../www/js/draw/network-diagram.js';
 import { CHART_MARGIN, drawHistoryChart, HISTORY } from '../../www/js/draw/history-chart.js';
 import { drawMeterBar, logShare } from '../../www/js/draw/meter-bars.js';
-import { drawFunctionPlot, functionPlotLayout } from '../../www/js/draw/function-plot.js';
+import { drawFunctionPlot, functionPlotLayout, NEGATIVE_SHADE_ALPHA, negativeSpan } from '../../www/js/draw/function-plot.js';
 
 const THEME = Object.freeze({
   background: 'paper',
@@ -438,4 +438,65 @@ test('function plot: each curve is drawn in both panels with its colour and dash
     assert.equal(markers.length, 2, `${curve.label}: a marker in each panel`);
   }
   assert.ok(drawn(log, 'fillText').some((t) => t.text === 'x = 1'), 'the probe label');
+});
+
+test('function plot: the negative half x < 0 is shaded in both panels, under the grid and the curves, and labelled', () => {
+  const xs = [-3, -1.5, 0, 1.5, 3];
+  const curve = {
+    label: 'ReLU',
+    shortLabel: 'ReLU',
+    color: 'relu-colour',
+    dash: [],
+    lineWidth: 2.5,
+    marker: 'circle',
+    values: [{ xs, ys: xs.map((x) => Math.max(0, x)) }],
+    slopes: [{ xs: [-3, 0], ys: [0, 0] }, { xs: [0, 3], ys: [1, 1] }],
+    jump: null,
+    flat: [[-3, 0]],
+  };
+  const plot = (xDomain, negative) => {
+    const layout = functionPlotLayout(480, 1);
+    const { ctx, log } = createRecordingContext(layout.width, layout.height);
+    drawFunctionPlot(ctx, {
+      layout,
+      xDomain,
+      valueDomain: [-1, 3],
+      slopeDomain: [-0.5, 1.5],
+      xTicks: [xDomain[0], 0, xDomain[1]],
+      valueTicks: [0, 1, 2, 3],
+      slopeTicks: [0, 1],
+      curves: [curve],
+      flatThreshold: 0.01,
+      negative,
+      probe: null,
+      theme: THEME,
+    });
+    return { layout, log };
+  };
+  const { layout, log } = plot([-3, 3], { label: 'x < 0' });
+  const zeroX = layout.left + (layout.right - layout.left) / 2;
+  const shades = drawn(log, 'fillRect', (r) => r.fillStyle === THEME.grid && r.globalAlpha === NEGATIVE_SHADE_ALPHA);
+  assert.equal(shades.length, 2, 'one shaded rectangle per panel');
+  for (const [shade, panel] of [[shades[0], layout.value], [shades[1], layout.slope]]) {
+    close(shade.x, layout.left, 'the shade starts at the left edge (x = −3)');
+    close(shade.x + shade.width, zeroX, '... and stops at x = 0');
+    close(shade.y, panel.top, 'it covers the panel from its top');
+    close(shade.height, panel.height, '... to its bottom');
+  }
+  // Under the grid and the curves: drawn before the first grid line and the first curve.
+  const indexOf = (entry) => log.indexOf(entry);
+  const firstCurve = log.findIndex((e) => e.op === 'stroke' && e.strokeStyle === 'relu-colour');
+  const firstGrid = log.findIndex((e) => e.op === 'stroke' && e.strokeStyle === THEME.grid);
+  assert.ok(indexOf(shades[0]) < firstGrid && indexOf(shades[0]) < firstCurve, 'the shade lies under the grid and the curves');
+  const label = drawn(log, 'fillText', (t) => t.text === 'x < 0');
+  assert.equal(label.length, 1, 'one label');
+  assert.ok(label[0].x >= layout.left && label[0].x < zeroX && label[0].y >= layout.value.top, 'inside the shaded part of the top panel');
+  assert.deepEqual(negativeSpan({ left: 10, width: 100 }, (x) => 60 + 25 * x, [-2, 2]), { from: 10, to: 60 });
+
+  // Without the option, or when the x axis has no negative part, nothing is shaded.
+  for (const [domain, negative] of [[[-3, 3], null], [[0, 3], { label: 'x < 0' }]]) {
+    const other = plot(domain, negative);
+    assert.equal(drawn(other.log, 'fillRect', (r) => r.globalAlpha === NEGATIVE_SHADE_ALPHA).length, 0, `no shade for ${domain}`);
+    assert.equal(drawn(other.log, 'fillText', (t) => t.text === 'x < 0').length, 0);
+  }
 });

@@ -105,10 +105,30 @@ function hatch(ctx, x, y, w, h, color, gap = 5) {
   ctx.restore();
 }
 
-function drawPanelFrame(ctx, frame, yScale, yTicks, xScale, xTicks, theme) {
+/** How strongly the negative half is shaded: the grid colour at this opacity, under the grid. */
+export const NEGATIVE_SHADE_ALPHA = 0.55;
+
+/**
+ * The pixel span [from, to] of x < 0 inside a panel `frame` for the x scale, or null when the
+ * x domain has no negative part.
+ */
+export function negativeSpan(frame, xScale, xDomain) {
+  if (!(xDomain[0] < 0)) return null;
+  const to = Math.min(frame.left + frame.width, Math.max(frame.left, xScale(Math.min(0, xDomain[1]))));
+  return to > frame.left ? { from: frame.left, to } : null;
+}
+
+function drawPanelFrame(ctx, frame, yScale, yTicks, xScale, xTicks, theme, shade = null) {
   const { left, top, width, height } = frame;
   ctx.fillStyle = theme.background;
   ctx.fillRect(left, top, width, height);
+  if (shade) {
+    ctx.save();
+    ctx.globalAlpha = NEGATIVE_SHADE_ALPHA;
+    ctx.fillStyle = theme.grid;
+    ctx.fillRect(shade.from, top, shade.to - shade.from, height);
+    ctx.restore();
+  }
   drawGrid(ctx, frame, { x: xScale, y: yScale, xTicks, yTicks, theme });
   ctx.strokeStyle = theme.muted;
   ctx.strokeRect(left + 0.5, top + 0.5, width - 1, height - 1);
@@ -164,6 +184,16 @@ function drawCurves(ctx, frame, curves, key, xScale, yScale, theme) {
   ctx.restore();
 }
 
+/** The shaded half's label, at its top left, when it fits in the shaded width. */
+function drawShadeLabel(ctx, text, shade, frame, theme) {
+  ctx.font = `600 12px ${theme.font}`;
+  if (ctx.measureText(text).width + 12 > shade.to - shade.from) return;
+  ctx.fillStyle = theme.ink;
+  ctx.textAlign = 'left';
+  ctx.textBaseline = 'top';
+  ctx.fillText(text, shade.from + 6, frame.top + 6);
+}
+
 function drawTitle(ctx, text, left, y, theme) {
   ctx.fillStyle = theme.ink;
   ctx.font = `600 13px ${theme.font}`;
@@ -183,6 +213,8 @@ function drawTitle(ctx, text, left, y, theme) {
  *              jump: [{ y, filled }] | null,                  derivative dots at x = 0
  *              flat: [[x0, x1]] }],                           where |f'| < threshold
  *   flatThreshold: number,
+ *   negative: { label } | null,   shade x < 0 in both panels (grid colour, under the grid),
+ *                                 with `label` at the top left of the top panel's shaded part
  *   probe: { x, label, points: [{ value, slope }] (one per curve) } | null,
  *   theme: readTheme() plus { hatch }
  * }
@@ -200,13 +232,15 @@ export function drawFunctionPlot(ctx, data) {
   const ySlope = linearScale(data.slopeDomain, [slopeFrame.top + slopeFrame.height, slopeFrame.top]);
 
   ctx.clearRect(0, 0, layout.width, layout.height);
+  const shade = data.negative ? negativeSpan(valueFrame, x, data.xDomain) : null;
 
   drawTitle(ctx, 'f(x): the functions', left, layout.value.titleY, theme);
-  drawPanelFrame(ctx, valueFrame, yValue, data.valueTicks, x, data.xTicks, theme);
+  drawPanelFrame(ctx, valueFrame, yValue, data.valueTicks, x, data.xTicks, theme, shade);
+  if (shade) drawShadeLabel(ctx, data.negative.label, shade, valueFrame, theme);
   drawCurves(ctx, valueFrame, curves, 'values', x, yValue, theme);
 
   drawTitle(ctx, 'f\u2032(x): their slopes', left, layout.slope.titleY, theme);
-  drawPanelFrame(ctx, slopeFrame, ySlope, data.slopeTicks, x, data.xTicks, theme);
+  drawPanelFrame(ctx, slopeFrame, ySlope, data.slopeTicks, x, data.xTicks, theme, shade);
   drawCurves(ctx, slopeFrame, curves, 'slopes', x, ySlope, theme);
 
   // Flat regions: one labelled row per function, hatched where |f'(x)| < threshold.

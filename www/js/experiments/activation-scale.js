@@ -35,8 +35,8 @@ export const activationScale = Object.freeze({
   title: 'Activation scale across depth: unbounded, or kept in check by the init?',
   question: 'At initialisation, does the size of ReLU activations (the mean of a²) grow, shrink or stay flat from layer to layer, with He, Xavier and N(0, 1) weights?',
   sources: Object.freeze([
-    'He, Zhang, Ren & Sun, “Delving Deep into Rectifiers”, ICCV 2015: E[a_l²] = (n·Var(w)/2)·E[a_{l−1}²] for ReLU.',
-    'Glorot & Bengio, AISTATS 2010 (Xavier init).',
+    { paper: 'he2015', finding: 'For ReLU, E[a_l²] = (n·Var(w)/2)·E[a_{l−1}²]: He init, Var(w) = 2/n, keeps the scale across depth.' },
+    { paper: 'glorot2010', finding: 'Xavier init, Var(w) = 2/(fan_in + fan_out).' },
   ]),
   params: Object.freeze([
     { id: 'inits', label: 'Weight initialisations', kind: 'choices', default: ['he-normal', 'xavier-normal', 'normal'], options: INIT_OPTIONS },

@@ -21,7 +21,7 @@ export const bornDead = Object.freeze({
   question:
     'How likely is a freshly initialised ReLU network to compute a constant function on the whole input domain, for each width and depth?',
   sources: Object.freeze([
-    'Lu, Shin, Su & Karniadakis, “Dying ReLU and Initialization: Theory and Numerical Examples”, Communications in Computational Physics 28 (2020), arXiv 1903.06733.',
+    { paper: 'lu2020', finding: 'A deep, narrow ReLU network with symmetric init is born dead (constant on the whole input domain) with a probability that tends to 1 as depth grows at fixed width.' },
   ]),
   params: Object.freeze([
     { id: 'widths', label: 'Widths (units per hidden layer)', kind: 'integers', default: [2, 3, 4, 5, 6, 7, 8], quick: [2, 4, 8], min: 1, max: 64, maxItems: 10 },

@@ -18,8 +18,8 @@ export const convergence = Object.freeze({
   question:
     'How many training steps does a network with 3 hidden layers need to reach 97% training accuracy with ReLU, tanh and sigmoid, each at its best learning rate, with plain SGD and with Adam, over many seeds?',
   sources: Object.freeze([
-    'Krizhevsky, Sutskever & Hinton, “ImageNet Classification with Deep Convolutional Neural Networks”, NeurIPS 2012, Fig. 1: a 4-layer CNN with ReLU reached 25% CIFAR-10 training error about 6× faster than with tanh.',
-    'SCIENCE.md claim f: partly true and empirical; on tiny 2-D problems the gap is smaller, and its size depends on the architecture and the learning rate.',
+    { paper: 'krizhevsky2012', finding: 'Fig. 1: a 4-layer CNN with ReLU reached 25% CIFAR-10 training error about 6× faster than with tanh.' },
+    { note: 'On tiny 2-D problems the gap is smaller; its size depends on the architecture and the learning rate.' },
   ]),
   params: Object.freeze([
     { id: 'activations', label: 'Activations', kind: 'choices', default: ['relu', 'tanh', 'sigmoid'], options: ACTIVATION_OPTIONS },

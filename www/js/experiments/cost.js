@@ -22,7 +22,7 @@ export const cost = Object.freeze({
   title: 'Cost: how long one activation and one forward pass take in your browser',
   question: 'How long does one evaluation of ReLU take against tanh, sigmoid and GELU in this browser, and what does the choice change in a whole forward pass of the same network?',
   sources: Object.freeze([
-    'SCIENCE.md claim e: ReLU is a compare and a select, with no exp or division; measurable in the learner’s own browser.',
+    { note: 'No paper is the source here: ReLU is a compare and a select, with no exponential or division. This card times it in your own browser.' },
   ]),
   params: Object.freeze([
     { id: 'activations', label: 'Activations', kind: 'choices', default: ['relu', 'tanh', 'sigmoid', 'gelu'], options: ACTIVATION_OPTIONS },

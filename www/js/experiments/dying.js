@@ -15,8 +15,8 @@ export const dying = Object.freeze({
   title: 'Dying ReLU: how the learning rate and the bias init kill units',
   question: 'After training, what share of ReLU units is dead (z ≤ 0 on every training point), against the learning rate and the bias init, and what does it cost in accuracy?',
   sources: Object.freeze([
-    'SCIENCE.md claim g: a dead unit gets zero gradient; causes are a large learning rate, a negative bias, bad init.',
-    'Lu, Shin, Su & Karniadakis 2020 (dying ReLU and initialisation).',
+    { paper: 'lu2020', finding: 'Dead units and born-dead networks at initialisation: a deep, narrow network dies with a probability that tends to 1.' },
+    { note: 'A dead unit gets zero gradient for its weights and bias. Causes: a large learning rate, a negative bias, a bad init.' },
   ]),
   params: Object.freeze([
     { id: 'sgdRates', label: 'Plain SGD learning rates', kind: 'numbers', default: [0.03, 0.1, 0.3, 1, 3], quick: [0.03, 3], min: 1e-5, max: 10 },

@@ -35,9 +35,9 @@ export const gradientDepth = Object.freeze({
   question:
     'At initialisation, how much of the last hidden layer’s gradient reaches the first, as networks get deeper, for sigmoid, tanh and ReLU with Xavier or He init?',
   sources: Object.freeze([
-    'Glorot & Bengio, “Understanding the difficulty of training deep feedforward neural networks”, AISTATS 2010 (Xavier init).',
-    'He, Zhang, Ren & Sun, “Delving Deep into Rectifiers”, ICCV 2015 (He init; PReLU).',
-    'SCIENCE.md claim c: sigmoid′ ≤ 1/4, tanh′ ≤ 1; ReLU’s slope is 1 on the active side, but only He init preserves the backward signal.',
+    { paper: 'glorot2010', finding: 'How the backward signal shrinks across the layers of deep sigmoid and tanh networks; Xavier init.' },
+    { paper: 'he2015', finding: 'He init for ReLU, which preserves the backward signal across depth; PReLU.' },
+    { note: 'sigmoid′ ≤ 1/4 and tanh′ ≤ 1; ReLU’s slope is 1 where a unit is active and 0 where it is not.' },
   ]),
   params: Object.freeze([
     { id: 'pairings', label: 'Activation + init', kind: 'choices', default: PAIRING_OPTIONS.slice(0, 4).map((o) => o.value), options: PAIRING_OPTIONS },

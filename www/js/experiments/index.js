@@ -18,7 +18,7 @@ import { sparsity } from './sparsity.js';
 
 /**
  * @typedef {{ id: string, claim: string | null, title: string, question: string,
- *   sources: readonly string[], params: readonly import('./params.js').ParamDefinition[],
+ *   sources: readonly import('./papers.js').Source[], params: readonly import('./params.js').ParamDefinition[],
  *   setup: (params: Record<string, any>) => string,
  *   run: (core: any, params: Record<string, any>, onProgress?: (progress: any) => void) => any,
  *   verdict: (results: any) => { verdict: string, sentence: string }, note?: string, requires?: readonly string[] }} Experiment

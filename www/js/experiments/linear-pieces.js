@@ -19,9 +19,9 @@ export const linearPiecesExperiment = Object.freeze({
   question:
     'How many linear pieces does a freshly initialised ReLU network on one input have, counted exactly from its weights, as it gets wider and deeper? What does one hidden layer add up to, and what do its linear regions look like on the plane?',
   sources: Object.freeze([
-    'SCIENCE.md claim b: ReLU networks are piecewise linear; one hidden layer on one input is a sum of hinges, deeper layers compose hinges and can give many more pieces for the same number of units.',
-    'Telgarsky, “Benefits of depth in neural networks”, COLT 2016 (the sawtooth: 2^L pieces from L layers of 2 units).',
-    'Montúfar, Pascanu, Cho & Bengio, “On the Number of Linear Regions of Deep Neural Networks”, NeurIPS 2014.',
+    { paper: 'telgarsky2016', finding: 'The sawtooth: 2^L pieces from L layers of 2 units.' },
+    { paper: 'montufar2014', finding: 'Deep ReLU networks can have many more linear regions than shallow ones with the same number of units.' },
+    { note: 'A ReLU network computes a piecewise-linear function: with one hidden layer on one input, a sum of hinges; deeper layers compose the hinges.' },
   ]),
   params: Object.freeze([
     { id: 'widths', label: 'Widths (units per hidden layer)', kind: 'integers', default: [2, 4, 8], quick: [2, 8], min: 1, max: 64, maxItems: 6 },

@@ -19,8 +19,8 @@ export const negativeInputs = Object.freeze({
   question:
     'Does a ReLU layer lose everything below zero? And how far above zero do the activations sit, layer after layer, with ReLU and with ELU?',
   sources: Object.freeze([
-    'SCIENCE.md claim i: one unit drops the negative side, but a layer need not lose information: relu(x) − relu(−x) = x. The positive mean shift is what ELU targets.',
-    'Clevert, Unterthiner & Hochreiter, “Fast and Accurate Deep Network Learning by Exponential Linear Units (ELUs)”, ICLR 2016 (arXiv 1511.07289, 2015).',
+    { paper: 'clevert2015', finding: 'ELU’s negative values bring the mean activation closer to zero; ReLU’s outputs are never negative, so their mean is positive.' },
+    { note: 'relu(x) − relu(−x) = x: one unit drops the negative side, but a layer of two need not.' },
   ]),
   params: Object.freeze([
     { id: 'activations', label: 'Activations', kind: 'choices', default: ['relu', 'elu'], options: ACTIVATION_OPTIONS },

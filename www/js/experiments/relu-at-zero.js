@@ -24,8 +24,8 @@ export const reluAtZero = Object.freeze({
   question:
     'How many exactly-zero pre-activations does training meet, and does choosing ReLU′(0) = 0, ½ or 1 change the trained network, bit for bit, in float32 and in float16?',
   sources: Object.freeze([
-    'Bertoin, Bolte, Gerchinovitz & Pauwels, “Numerical influence of ReLU′(0) on backpropagation”, NeurIPS 2021: the choice changed float32 runs surprisingly often, float16 runs always, float64 runs never.',
-    'SCIENCE.md claim j: any value in [0, 1] is a valid subgradient; PyTorch, TensorFlow and JAX use 0, and used it long before that paper.',
+    { paper: 'bertoin2021', finding: 'The choice of ReLU′(0) changed float32 training runs surprisingly often, float16 runs always, float64 runs never; with plain SGD, 0 worked best.' },
+    { note: 'Any value in [0, 1] is a valid subgradient; PyTorch, TensorFlow and JAX use 0, and did long before that paper.' },
   ]),
   params: Object.freeze([
     { id: 'precisions', label: 'Precision', kind: 'choices', default: ['float32', 'float16'], options: PRECISION_OPTIONS },
@@ -97,8 +97,12 @@ function run(core, params, onProgress) {
   return partial();
 }
 
-function verdict(results) {
-  const missing = results.missing.length > 0 ? ` ${needsCoreText(results.missing)}` : '';
+/**
+ * The runs grouped by precision and inputs (float32 first, continuous first): per group the
+ * number of seeds, those that met an exact zero pre-activation (withZeros), those whose trained
+ * network a ReLU′(0) choice changed (changed), and the most exact zeros in one run (zeros).
+ */
+export function zeroGroups(results) {
   const groups = [];
   for (const precision of ['float32', 'float16']) {
     for (const inputs of ['continuous', 'grid']) {
@@ -111,6 +115,12 @@ function verdict(results) {
       groups.push({ precision, inputs, seeds: seeds.length, withZeros, changed, zeros });
     }
   }
+  return groups;
+}
+
+function verdict(results) {
+  const missing = results.missing.length > 0 ? ` ${needsCoreText(results.missing)}` : '';
+  const groups = zeroGroups(results);
   if (groups.length === 0) return { verdict: results.missing.length > 0 ? NEEDS_NEWER_CORE : VERDICTS.incomplete, sentence: missing.trim() || 'Not measured yet.' };
   const text = (g) =>
     `${g.precision}, ${g.inputs === 'grid' ? 'grid inputs' : 'continuous inputs'}: exact zeros in ${g.withZeros} of ${g.seeds} seeds (at most ${formatInteger(g.zeros)} in a run), ReLU′(0) changed the trained network in ${g.changed} of ${g.seeds}`;

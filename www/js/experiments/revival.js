@@ -20,8 +20,9 @@ export const revival = Object.freeze({
   title: 'Reviving dead units: leaky ReLU, PReLU and ELU against ReLU',
   question: 'Starting from networks where most units are inactive, which activations bring them back to life when training goes on?',
   sources: Object.freeze([
-    'Maas, Hannun & Ng, “Rectifier Nonlinearities Improve Neural Network Acoustic Models”, ICML 2013 (leaky ReLU).',
-    'He, Zhang, Ren & Sun, ICCV 2015 (PReLU). Clevert, Unterthiner & Hochreiter, ICLR 2016, arXiv 2015 (ELU).',
+    { paper: 'maas2013', finding: 'Leaky ReLU: a small slope for x < 0, so an inactive unit still gets a gradient.' },
+    { paper: 'he2015', finding: 'PReLU: that slope is learned.' },
+    { paper: 'clevert2015', finding: 'ELU: α(eˣ − 1) for x < 0.' },
   ]),
   params: Object.freeze([
     { id: 'activations', label: 'Activations', kind: 'choices', default: ['relu', 'leaky-relu', 'prelu', 'elu'], options: ACTIVATION_OPTIONS },

@@ -19,8 +19,8 @@ export const saturation = Object.freeze({
   title: 'Saturation: does ReLU plateau for large inputs?',
   question: 'What is the slope of ReLU, sigmoid, tanh and ReLU6 at growing positive inputs, from 0.01 to 1,000?',
   sources: Object.freeze([
-    'SCIENCE.md claim k (false): ReLU does not saturate for positive inputs; its slope stays 1 (Krizhevsky et al. 2012 call it “non-saturating”). Plateaus belong to sigmoid, tanh and the capped ReLU6.',
-    'Krizhevsky, Sutskever & Hinton, NeurIPS 2012 (non-saturating neurons).',
+    { paper: 'krizhevsky2012', finding: 'Calls ReLU units “non-saturating”: for positive inputs the slope stays 1.' },
+    { note: 'Sigmoid, tanh and the capped ReLU6 go flat for large inputs; ReLU only on its negative side.' },
   ]),
   params: Object.freeze([
     { id: 'activations', label: 'Activations', kind: 'choices', default: ['relu', 'sigmoid', 'tanh', 'relu6'], options: SATURATION_OPTIONS },

@@ -18,8 +18,8 @@ export const sparsity = Object.freeze({
   question:
     'What share of the (example, unit) pairs of each hidden layer is exactly 0, at initialisation and after training, on each data set? How does an L1 penalty on the activations change it, and what does it cost in accuracy?',
   sources: Object.freeze([
-    'Glorot, Bordes & Bengio, “Deep Sparse Rectifier Neural Networks”, AISTATS 2011 (high sparsity with an L1 penalty on the activations).',
-    'SCIENCE.md claim d: about half of the activations are exactly zero at a symmetric init with zero bias; a penalty on the weights is a different thing; too much sparsity costs capacity.',
+    { paper: 'glorot2011', finding: 'High sparsity after training with an L1 penalty on the activations.' },
+    { note: 'About half of the activations ((example, unit) pairs) are exactly zero at a symmetric init with zero bias. A penalty on the weights is a different thing; too much sparsity costs capacity.' },
   ]),
   params: Object.freeze([
     { id: 'datasets', label: 'Data sets', kind: 'choices', default: ['circle', 'xor', 'gaussians', 'spiral'], quick: ['circle'], options: DATASET_OPTIONS },

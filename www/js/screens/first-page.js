@@ -27,7 +27,7 @@ export const FIRST_PAGE_FUNCTION = Object.freeze({
  * Function screen parts hidden here: every control but the probe, the screen's own
  * introduction (it speaks of controls not shown), the corner at 0 and the formulas.
  */
-const FUNCTION_HIDDEN = Object.freeze(['functions', 'range', 'options', 'timing', 'intro', 'corner', 'formulas']);
+const FUNCTION_HIDDEN = Object.freeze(['functions', 'range', 'options', 'timing', 'intro', 'corner', 'formulas', 'negative']);
 
 /**
  * The run the page trains (a partial Network screen state): every random draw is fixed by

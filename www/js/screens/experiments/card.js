@@ -4,6 +4,29 @@
 // methods write into it (only what changed).
 import { controlsHtml } from './controls.js';
 import { SERIES_DASHES, SERIES_MARKERS } from '../../draw/experiment-lines.js';
+import { paperOf } from '../../experiments/papers.js';
+
+const escapeHtml = (text) => String(text).replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]);
+
+/**
+ * One paper as markup: authors (year), the title in <cite>, where it appeared, and its link
+ * where the science notes give one.
+ * @param {string} key
+ */
+export function citationHtml(key) {
+  const paper = paperOf(key);
+  const link = paper.link ? ` <a href="${escapeHtml(paper.link)}">${escapeHtml(paper.linkText ?? paper.link)}</a>.` : '';
+  return `<span class="exp-source__authors">${escapeHtml(paper.authors)}</span> (${paper.year}). <cite>${escapeHtml(paper.title)}</cite>. ${escapeHtml(paper.venue)}.${link}`;
+}
+
+/** A card's list of sources: each paper with what it found, or a plain note. */
+export function sourcesListHtml(sources) {
+  const item = (source) =>
+    'note' in source
+      ? `<li class="exp-source exp-source--note">${escapeHtml(source.note)}</li>`
+      : `<li class="exp-source">${citationHtml(source.paper)}${source.finding ? ` <span class="exp-source__finding">${escapeHtml(source.finding)}</span>` : ''}</li>`;
+  return `<ul class="exp-sources__list">${sources.map(item).join('')}</ul>`;
+}
 
 const CLAIM_TEXT = (claim) => (claim ? `Tests claim ${claim} of the article` : 'From the literature');
 
@@ -79,7 +102,7 @@ export function createCard(experiment, prefix) {
     </section>
     <section class="exp-sources" aria-labelledby="${prefix}-sources">
       <h3 id="${prefix}-sources">Sources</h3>
-      <ul>${experiment.sources.map((source) => `<li>${source}</li>`).join('')}</ul>
+      ${sourcesListHtml(experiment.sources)}
     </section>`;
   const field = (name) => /** @type {HTMLElement} */ (element.querySelector(`[data-field="${name}"]`));
   const action = (name) => /** @type {HTMLButtonElement} */ (element.querySelector(`[data-action="${name}"]`));

@@ -65,7 +65,7 @@ export function mountClaimsTable(element, options = {}) {
   element.innerHTML = `
     <div class="claims-table__scroll" tabindex="0" role="region" aria-labelledby="${prefix}-caption">
       <table>
-        <caption id="${prefix}-caption">The article’s claims: the verdict from the sources (SCIENCE.md) and what a small run of each experiment measures in your browser</caption>
+        <caption id="${prefix}-caption">The article’s claims: the verdict from the literature, and what a small run of each experiment measures in your browser</caption>
         <thead><tr><th scope="col">Claim</th><th scope="col">In the article</th><th scope="col">Verdict, and what is true</th><th scope="col">Measured</th><th scope="col">Open</th></tr></thead>
         <tbody>${CLAIMS.map((row) => rowHtml(row, linkBase, prefix, liveBase)).join('')}</tbody>
       </table>
@@ -96,7 +96,8 @@ export function mountClaimsTable(element, options = {}) {
     const row = rowOf(current.letter);
     if (message.type === 'done') {
       results.set(current.letter, message);
-      setText(row.querySelector('[data-field="measured"]'), leadingSentences(message.verdict.sentence, current.sentences));
+      const short = current.summary?.(message.results) || leadingSentences(message.verdict.sentence, current.sentences);
+      setText(row.querySelector('[data-field="measured"]'), short);
       setText(row.querySelector('[data-field="state"]'), `(measured in your browser in ${(message.elapsed / 1000).toFixed(1)} s: ${message.verdict.verdict})`);
       setData(row, 'state', 'measured');
       options.onRowDone?.(current.letter, message);

@@ -1,17 +1,21 @@
 // Claim a as history: a short, sourced timeline of the rectifier (SCIENCE.md claim a), and the
 // card that holds the claims table. No experiment; static markup.
+import { paperOf } from '../../experiments/papers.js';
+import { sourcesListHtml } from './card.js';
 
-/** The timeline: year, who, what, and the source. */
+/** The timeline: the paper (papers.js) and what it did. */
 export const HISTORY = Object.freeze([
-  { year: 2000, who: 'Hahnloser, Sarpeshkar, Mahowald, Douglas & Seung', what: 'threshold-linear units in a silicon circuit', source: 'Nature 405:947 (2000)' },
-  { year: 2009, who: 'Jarrett, Kavukcuoglu, Ranzato & LeCun', what: 'rectification found a key ingredient of object recognition networks', source: '“What is the best multi-stage architecture for object recognition?”, ICCV 2009' },
-  { year: 2010, who: 'Nair & Hinton', what: 'named them “rectified linear units”, in restricted Boltzmann machines', source: '“Rectified Linear Units Improve Restricted Boltzmann Machines”, ICML 2010' },
-  { year: 2011, who: 'Glorot, Bordes & Bengio', what: 'deep networks of rectifiers, and the sparsity they give', source: '“Deep Sparse Rectifier Neural Networks”, AISTATS 2011' },
-  { year: 2012, who: 'Krizhevsky, Sutskever & Hinton', what: 'ReLU in a deep CNN: a 4-layer CNN reached 25% CIFAR-10 training error about 6× faster than with tanh', source: '“ImageNet Classification with Deep Convolutional Neural Networks”, NeurIPS 2012, Fig. 1' },
+  { paper: 'hahnloser2000', what: 'threshold-linear units in a silicon circuit' },
+  { paper: 'jarrett2009', what: 'rectification found a key ingredient of object recognition networks' },
+  { paper: 'nair2010', what: 'named them “rectified linear units”, in restricted Boltzmann machines' },
+  { paper: 'glorot2011', what: 'deep networks of rectifiers, and the sparsity they give' },
+  { paper: 'krizhevsky2012', what: 'ReLU in a deep CNN: a 4-layer CNN reached 25% CIFAR-10 training error about 6× faster than with tanh (Fig. 1)' },
 ]);
 
 /** The history card (claim a). @param {string} prefix */
 export function historyCardHtml(prefix) {
+  const entry = ({ paper, what }) =>
+    `<li><span class="exp-timeline__year">${paperOf(paper).year}</span> <span><strong>${paperOf(paper).authors}</strong>: ${what}.</span></li>`;
   return `<article class="exp-card exp-card--history" data-experiment="history" aria-labelledby="${prefix}-history-title">
     <header class="exp-card__head">
       <p class="exp-card__claim">Claim a of the article, as history</p>
@@ -19,8 +23,10 @@ export function historyCardHtml(prefix) {
       <p class="exp-card__question">The article says ReLU(x) = max(0, x) was “introduced by Hahnloser et al. in 2010”. The formula is right; the history is not.</p>
       <p class="exp-verdict"><strong class="exp-verdict__word" data-verdict="formula right, history wrong">Verdict: formula right, history wrong.</strong> Hahnloser et al. published in 2000, on a silicon circuit, not in deep learning; in deep learning the rectifier came with the papers below.</p>
     </header>
-    <ol class="exp-timeline">${HISTORY.map((entry) => `<li><span class="exp-timeline__year">${entry.year}</span> <span><strong>${entry.who}</strong>: ${entry.what}. <cite>${entry.source}</cite>.</span></li>`).join('')}</ol>
-    <section class="exp-sources" aria-labelledby="${prefix}-history-sources"><h3 id="${prefix}-history-sources">Sources</h3><ul><li>SCIENCE.md claim a, and the papers named above.</li></ul></section>
+    <ol class="exp-timeline">${HISTORY.map(entry).join('')}</ol>
+    <section class="exp-sources" aria-labelledby="${prefix}-history-sources"><h3 id="${prefix}-history-sources">Sources</h3>${sourcesListHtml(
+      HISTORY.map(({ paper }) => ({ paper, finding: '' })),
+    )}</section>
   </article>`;
 }
 

@@ -55,3 +55,25 @@ export function encodeHash(state) {
   const encode = (value) => encodeURIComponent(String(value).replace(/\p{Surrogate}/gu, '\ufffd'));
   return entries.map(([key, value]) => `${key}=${encode(value).replace(/%2C/gi, ',')}`).join('&');
 }
+
+/**
+ * Check a host's partial state `{ experiment?, params? }` against `state`: a valid experiment
+ * becomes the one shown (in `state`); params are checked for the experiment shown then.
+ * Returns { ignored (the keys not understood), experiment (shown, or null for an extra card),
+ * params (checked, or null when none were given) }.
+ */
+export function checkPartialState(state, partial) {
+  const ignored = [];
+  if (partial.experiment !== undefined) {
+    if (isCardId(partial.experiment)) state.experiment = partial.experiment;
+    else ignored.push('experiment');
+  }
+  const experiment = findExperiment(state.experiment) ?? null;
+  let params = null;
+  if (partial.params && experiment) {
+    const checked = normalizeParams(experiment.params, partial.params, state.params[state.experiment]);
+    ignored.push(...checked.problems);
+    params = checked.params;
+  }
+  return { ignored, experiment, params };
+}

@@ -128,20 +128,15 @@ export function listenToFunctionScreen({ element, canvas, track, probe }, screen
     pointercancel: onPointerEnd,
     lostpointercapture: onPointerEnd,
   };
-  element.addEventListener('change', onChange);
-  element.addEventListener('input', onInput);
-  element.addEventListener('click', onClick);
-  probe.addEventListener('keydown', onKeyDown);
-  for (const target of [canvas, track]) {
-    for (const [type, listener] of Object.entries(pointerListeners)) target.addEventListener(type, listener);
-  }
+  const bindings = [
+    [element, 'change', onChange],
+    [element, 'input', onInput],
+    [element, 'click', onClick],
+    [probe, 'keydown', onKeyDown],
+    ...[canvas, track].flatMap((target) => Object.entries(pointerListeners).map(([type, listener]) => [target, type, listener])),
+  ];
+  for (const [target, type, listener] of bindings) target.addEventListener(type, listener);
   return () => {
-    element.removeEventListener('change', onChange);
-    element.removeEventListener('input', onInput);
-    element.removeEventListener('click', onClick);
-    probe.removeEventListener('keydown', onKeyDown);
-    for (const target of [canvas, track]) {
-      for (const [type, listener] of Object.entries(pointerListeners)) target.removeEventListener(type, listener);
-    }
+    for (const [target, type, listener] of bindings) target.removeEventListener(type, listener);
   };
 }

@@ -6,6 +6,7 @@
 // Requires `await init()` of ../../../pkg/relu_lab.js before createFunctionModel is called.
 import { activationCurve, activationDerivative, activationValue, activationWorkload, names } from '../../../pkg/relu_lab.js';
 import { measureActivations } from './benchmark.js';
+import { negativeSide } from './negative.js';
 import { FLAT_THRESHOLD, activationOptions } from './state.js';
 
 /** Samples per curve; odd, so that x = 0 (where derivatives may jump) is one of them. */
@@ -42,7 +43,8 @@ export function flatRuns(xs, slopes) {
  * @typedef {{ xs: Float32Array, ys: Float32Array }} Segment
  * @typedef {{ name: string, values: Float32Array, slopes: Float32Array,
  *   valueSegments: Segment[], slopeSegments: Segment[],
- *   jump: { y: number, filled: boolean }[] | null, flat: [number, number][] }} SampledCurve
+ *   jump: { y: number, filled: boolean }[] | null, flat: [number, number][],
+ *   negative: import('./negative.js').NegativeSide }} SampledCurve
  */
 
 /** The Function screen's access to the core. */
@@ -53,7 +55,8 @@ export function createFunctionModel() {
   /**
    * Sample each of `functions` over [−range, range] with the state's activation options: its
    * values and slopes, the segments to stroke (a slope that jumps at 0 is drawn as two pieces,
-   * with dots for the values at 0: filled where used), and where it is nearly flat.
+   * with dots for the values at 0: filled where used), where it is nearly flat, and what it
+   * does with the negative inputs (negative.js).
    * @returns {SampledCurve[]}
    */
   function sampleCurves(functions, state) {
@@ -87,6 +90,7 @@ export function createFunctionModel() {
         slopeSegments,
         jump,
         flat: flatRuns(xs, slopes),
+        negative: negativeSide(xs, values, slopes),
       };
     });
   }

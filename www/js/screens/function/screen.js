@@ -117,7 +117,7 @@ export function mountFunctionScreen(element, options = {}) {
   // A probe the learner cannot move: the plot is not a drag surface either.
   if (locks.blocked('probe')) holder.dataset.probe = 'fixed';
 
-  const plot = createPlotView({ host: element.firstElementChild ?? element, canvas, probe });
+  const plot = createPlotView({ host: element.firstElementChild ?? element, canvas, probe, shadeNegative: !locks.hidden.has('negative') });
   const readout = createReadoutView(element, { probe, canvas });
   const timing = createTimingView(element);
   const formulasHost = $('[data-part="formulas"]');
@@ -138,6 +138,7 @@ export function mountFunctionScreen(element, options = {}) {
     curves = model.sampleCurves(state.functions, state);
     showProbe();
     readout.showFlat(curves, state);
+    readout.showNegative(curves, state);
     readout.showZero(model.reluSlopesAtZero(state));
     if (formulas) showFormulas(formulasHost, state);
     loop.request(draw);

@@ -116,6 +116,8 @@ export const CONTROL_GROUPS = Object.freeze({
   corner: ['corner'],
   'relu-at-0': ['corner'],
   formulas: ['formulas'],
+  negative: ['negative'],
+  'negative-inputs': ['negative'],
 });
 /** Every key options.controls accepts. */
 export const FUNCTION_CONTROL_KEYS = Object.freeze(Object.keys(CONTROL_GROUPS));

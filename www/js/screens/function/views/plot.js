@@ -1,5 +1,5 @@
 // The Function screen's figure: the canvas (functions, slopes and flat strips, drawn by the pure
-// draw/function-plot.js) and the probe handle placed over it. Reads its colours from CSS
+// draw/function-plot.js, with the negative half x < 0 shaded) and the probe handle placed over it. Reads its colours from CSS
 // (ui/theme.js) and maps a pointer's position to x. No wasm: it draws the curves it is given.
 import { drawFunctionPlot, functionPlotLayout, niceTicks } from '../../../draw/function-plot.js';
 import { formatNumber } from '../../../text/format.js';
@@ -31,9 +31,10 @@ function domainOf(arrays, floor, ceiling) {
 
 /**
  * The figure's view. `host`: the element whose CSS gives the colours; `canvas`: the plot;
- * `probe`: the handle (role="slider") positioned over the canvas.
+ * `probe`: the handle (role="slider") positioned over the canvas; `shadeNegative`: shade the
+ * half x < 0 (the negative inputs the readout's table describes).
  */
-export function createPlotView({ host, canvas, probe }) {
+export function createPlotView({ host, canvas, probe, shadeNegative = true }) {
   let width = 0;
   let layout = null;
   let theme = readFunctionTheme(host);
@@ -82,6 +83,7 @@ export function createPlotView({ host, canvas, probe }) {
           };
         }),
         flatThreshold: FLAT_THRESHOLD,
+        negative: shadeNegative ? { label: 'x < 0' } : null,
         probe: { x: state.probe, label: `x = ${formatNumber(state.probe)}`, points },
         theme,
       });

@@ -1,10 +1,11 @@
 // The Function screen's numbers and words: the readout table at the probe and the probe's
-// spoken value, where each function is nearly flat (and the canvas's name), the zoom's labels,
-// and ReLU's slopes at 0. Writes what it is given; no wasm.
+// spoken value, where each function is nearly flat (and the canvas's name), what each does with
+// the negative inputs, the zoom's labels, and ReLU's slopes at 0. Writes what it is given; no wasm.
 import { formatNumber } from '../../../text/format.js';
 import { activationName } from '../../../text/names.js';
 import { setAttribute, setText } from '../../../ui/dom.js';
 import { swatchSvg } from '../catalog.js';
+import { negativeCells, roundingNote } from '../negative.js';
 import { FLAT_THRESHOLD } from '../state.js';
 
 /** "x from −5 to 5", the zoom's spoken value. */
@@ -14,6 +15,7 @@ const rangeText = (range) => `x from \u2212${range} to ${range}`;
 export function createReadoutView(element, { probe, canvas }) {
   const $ = (selector) => element.querySelector(selector);
   const rows = $('[data-part="readout-rows"]');
+  const negativeRows = $('[data-part="negative-rows"]');
   const zoom = $('[data-role="zoom"]');
   const fields = {
     rangeA: $('[data-field="range-a"]'),
@@ -23,6 +25,9 @@ export function createReadoutView(element, { probe, canvas }) {
     leftSlope: $('[data-field="left-slope"]'),
     rightSlope: $('[data-field="right-slope"]'),
     zeroSlope: $('[data-field="zero-slope"]'),
+    negativeRange: $('[data-field="negative-range"]'),
+    negativeCount: $('[data-field="negative-count"]'),
+    rounding: $('[data-field="negative-rounding"]'),
   };
 
   return {
@@ -72,8 +77,34 @@ export function createReadoutView(element, { probe, canvas }) {
         'aria-label',
         `Three stacked panels over x from \u2212${range} to ${range}: ${list} (top), ` +
           'their slopes (middle), and hatched bars where each slope is nearly flat (bottom). ' +
-          `A dashed probe line marks x = ${formatNumber(state.probe)}.`,
+          `The half x < 0 is shaded. A dashed probe line marks x = ${formatNumber(state.probe)}.`,
       );
+    },
+
+    /**
+     * The table of what each of `curves` (model.sampleCurves) does with x < 0: the share mapped
+     * to exactly 0 and the slope there, counted on the core's samples; and, where a smooth
+     * function shows exact zeros, why.
+     */
+    showNegative(curves, state) {
+      if (!negativeRows) return;
+      setText(fields.negativeRange, `\u2212${state.range}`);
+      setText(fields.negativeCount, String(curves[0]?.negative.count ?? 0));
+      negativeRows.innerHTML = curves.length
+        ? curves
+            .map((curve) => {
+              const cells = negativeCells(curve.negative);
+              return (
+                `<tr data-name="${curve.name}" data-zeros="${curve.negative.zeros}" data-count="${curve.negative.count}">` +
+                `<th scope="row"><span class="fn-readout__name">${swatchSvg(curve.name)}${activationName(curve.name)}</span></th>` +
+                `<td>${cells.value}</td><td>${cells.slope}</td></tr>`
+              );
+            })
+            .join('')
+        : '<tr><td colspan="3">No function selected: tick one above.</td></tr>';
+      const note = roundingNote(curves);
+      setText(fields.rounding, note);
+      fields.rounding.hidden = note === '';
     },
 
     /** The zoom's labels and spoken value for the half-width `range`. */

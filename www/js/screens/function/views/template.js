@@ -45,6 +45,23 @@ function conventionRadios(prefix, state) {
   ).join('');
 }
 
+/** What each function does with the negative inputs (the shaded half): readout.showNegative fills it. */
+function negativeHtml() {
+  return `
+            <div class="fn-negative" data-control="negative">
+              <table class="fn-readout fn-negative__table" data-part="negative">
+                <caption>Negative inputs, the shaded half: x from <span data-field="negative-range"></span> to 0
+                (<span data-field="negative-count"></span> points sampled from the core)</caption>
+                <thead><tr><th scope="col">Function</th><th scope="col">Sent to exactly 0</th><th scope="col">Slope f\u2032(x) there</th></tr></thead>
+                <tbody data-part="negative-rows"></tbody>
+              </table>
+              <p class="hint">ReLU maps every negative input to exactly 0, with slope 0: one ReLU unit passes
+              neither signal nor gradient from x &lt; 0. A layer need not lose that half, though:
+              relu(x) \u2212 relu(\u2212x) = x, as the \u201cNegative inputs\u201d experiment checks in the core.</p>
+              <p class="hint" data-field="negative-rounding" hidden></p>
+            </div>`;
+}
+
 /**
  * The whole screen's markup; with `link` (the state is kept in the URL), the link notice and
  * "Copy link" at the top.
@@ -89,6 +106,7 @@ export function functionScreenHtml({ prefix, state, available, locks, noteId, li
               <tbody data-part="readout-rows"></tbody>
             </table>
             <p class="fn-flat" id="${prefix}-flat" data-field="flat"></p>
+            ${negativeHtml()}
           </div>
           <div class="fn-controls" data-control-group>
             <fieldset class="fn-fieldset" data-control="functions">

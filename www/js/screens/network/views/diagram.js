@@ -17,7 +17,7 @@
 // only what changed, attributes are written only when they change, and while playing nothing
 // is painted when the diagram is scrolled out of view.
 import { diagramGeometry } from '../../../draw/network-diagram.js';
-import { watchMedia, watchScrollable, watchVisible, watchWidth } from '../../../ui/observe.js';
+import { watchMedia } from '../../../ui/observe.js';
 import { readTheme } from '../../../ui/theme.js';
 import { createDiagramLinks } from './diagram-links.js';
 import { createUnitMaps } from './diagram-maps.js';
@@ -27,6 +27,7 @@ import { createUnitButtons, labelStage } from './diagram-units.js';
 import { createUnitCard } from './unit-card.js';
 import { marksOffUnits, pointsPhrase, unitState } from './unit-text.js';
 import { NETWORK_TOKENS } from './view-theme.js';
+import { watchView } from './view-watch.js';
 
 /** Where unit squares must be touch targets (WCAG 2.5.5), and how large they are then. */
 const TOUCH_QUERY = '(pointer: coarse), (max-width: 40rem)';
@@ -89,6 +90,60 @@ function takeSnapshot(model, snapshot) {
   return { structureChanged, statsChanged };
 }
 
+/** The diagram's elements in `container` (after diagramHtml). */
+function diagramParts(container) {
+  const root = /** @type {HTMLElement} */ (container.querySelector('.network-diagram'));
+  return {
+    root,
+    scroller: /** @type {HTMLElement} */ (root.querySelector('.network-diagram__scroller')),
+    stage: /** @type {HTMLElement} */ (root.querySelector('.network-diagram__stage')),
+    canvas: /** @type {HTMLCanvasElement} */ (root.querySelector('.network-diagram__canvas')),
+    legendInactive: /** @type {HTMLElement} */ (root.querySelector('[data-legend="inactive"]')),
+    legendTrace: /** @type {HTMLElement[]} */ (Array.from(root.querySelectorAll('[data-legend="trace"]'))),
+  };
+}
+
+/** The model before the first snapshot (takeSnapshot fills it). */
+function emptyModel() {
+  return {
+    structureKey: '',
+    layout: [],
+    weights: [],
+    biases: [],
+    slopes: [],
+    states: [], // per hidden layer, per unit
+    trainLayers: [],
+    points: '0 training points', // pointsPhrase(train): which points the statistics count
+    trace: null,
+    selected: null,
+    train: null, // the statistics object the states were computed from
+    shownSelection: null,
+  };
+}
+
+/** "layer.unit" of the selected unit, or '' with none. */
+const selectionKey = (selected) => (selected ? `${selected.layer}.${selected.unit}` : '');
+
+/**
+ * The unit card below the diagram: keeps the selected unit's full-resolution map from each
+ * frame's pixels (when that unit is shown) and draws the card from the model.
+ */
+function createCardPainter(root, { model, units, maps, colours }) {
+  const card = createUnitCard(/** @type {HTMLElement} */ (root.querySelector('.unit-card')));
+  const hidden = () => model.layout.slice(0, -1);
+  return {
+    draw() {
+      card.draw(model, hidden(), maps.cardImage(selectionKey(model.selected)), colours());
+    },
+    keep(unitPixels) {
+      const selected = model.selected;
+      if (!selected || !units.at(selected.layer, selected.unit)) return;
+      const index = hidden().slice(0, selected.layer).reduce((sum, layer) => sum + layer.fanOut, 0) + selected.unit;
+      maps.copyCard(unitPixels, index, selectionKey(selected));
+    },
+  };
+}
+
 /**
  * Mount the diagram into `container`.
  * options: {
@@ -103,28 +158,9 @@ export function createDiagram(container, options = {}) {
   const idPrefix = options.idPrefix ?? `diagram-${crypto.randomUUID().slice(0, 8)}`;
   container.innerHTML = diagramHtml((name) => `${idPrefix}-${name}`, `h${options.headingLevel ?? 3}`);
 
-  const root = /** @type {HTMLElement} */ (container.querySelector('.network-diagram'));
-  const scroller = /** @type {HTMLElement} */ (root.querySelector('.network-diagram__scroller'));
-  const stage = /** @type {HTMLElement} */ (root.querySelector('.network-diagram__stage'));
-  const canvas = /** @type {HTMLCanvasElement} */ (root.querySelector('.network-diagram__canvas'));
-  const legendInactive = /** @type {HTMLElement} */ (root.querySelector('[data-legend="inactive"]'));
-  const legendTrace = /** @type {HTMLElement[]} */ (Array.from(root.querySelectorAll('[data-legend="trace"]')));
-
+  const { root, scroller, stage, canvas, legendInactive, legendTrace } = diagramParts(container);
   // Plain copies of the last snapshot: enough to redraw on resize or theme change.
-  const model = {
-    structureKey: '',
-    layout: [],
-    weights: [],
-    biases: [],
-    slopes: [],
-    states: [], // per hidden layer, per unit
-    trainLayers: [],
-    points: '0 training points', // pointsPhrase(train): which points the statistics count
-    trace: null,
-    selected: null,
-    train: null, // the statistics object the states were computed from
-    shownSelection: null,
-  };
+  const model = emptyModel();
   let geometry = null;
   let availableWidth = 0;
   let lastRequested = '';
@@ -156,8 +192,8 @@ export function createDiagram(container, options = {}) {
     themeVersion: () => themeVersion,
     blitMaps,
   });
-  const card = createUnitCard(/** @type {HTMLElement} */ (root.querySelector('.unit-card')));
-  const selectedName = () => (model.selected ? `${model.selected.layer}.${model.selected.unit}` : '');
+  const card = createCardPainter(root, { model, units, maps, colours: readColours });
+  const selectedName = () => selectionKey(model.selected);
 
   function select(layer, unit) {
     const key = `${layer}.${unit}`;
@@ -188,18 +224,6 @@ export function createDiagram(container, options = {}) {
     links.invalidate();
   }
 
-  function drawCard() {
-    card.draw(model, hiddenLayers(), maps.cardImage(selectedName()), readColours());
-  }
-
-  /** Keep the selected unit's full-resolution map for the card (when it is shown). */
-  function copyCardMap(unitPixels) {
-    const selected = model.selected;
-    if (!selected || !units.at(selected.layer, selected.unit)) return;
-    const index = hiddenLayers().slice(0, selected.layer).reduce((sum, layer) => sum + layer.fanOut, 0) + selected.unit;
-    maps.copyCard(unitPixels, index, selectedName());
-  }
-
   function update(snapshot) {
     // Before this frame changes anything: reading styles later would force a recalculation.
     readColours();
@@ -226,17 +250,17 @@ export function createDiagram(container, options = {}) {
       return;
     }
     const mapsChanged = maps.fill(snapshot.unitPixels, snapshot.gridKey);
-    copyCardMap(snapshot.unitPixels);
+    card.keep(snapshot.unitPixels);
     maps.keep(snapshot.unitPixels, playing, mapsChanged);
     if (!links.draw(playing) && mapsChanged) blitMaps();
-    drawCard();
+    card.draw();
   }
 
   /** Repaint everything from the model (resize, theme): links and the card. */
   function draw() {
     if (!geometry) return;
     links.draw(false, true);
-    drawCard();
+    card.draw();
   }
 
   /** Read the colours from CSS again and repaint (after a theme change). */
@@ -248,26 +272,26 @@ export function createDiagram(container, options = {}) {
 
   const stopInput = listenToUnits(stage, units, select);
 
-  const stopWidth = watchWidth(root, (width) => {
-    availableWidth = width;
-    place();
-    draw();
-  });
-  const scheme = watchMedia('(prefers-color-scheme: dark)', redraw);
-  const stopScrollable = watchScrollable(scroller, 'Network diagram (scrolls sideways)');
-  const stopVisible = watchVisible(root, (visible) => {
-    inView = visible;
+  const stopWatching = watchView(root, {
+    scroller,
+    label: 'Network diagram (scrolls sideways)',
+    onWidth(width) {
+      availableWidth = width;
+      place();
+      draw();
+    },
+    onScheme: redraw,
+    onVisible(visible) {
+      inView = visible;
+    },
   });
 
   return {
     update,
     redraw,
     destroy() {
-      stopWidth();
-      scheme.stop();
+      stopWatching();
       touch.stop();
-      stopScrollable();
-      stopVisible();
       stopInput();
       container.replaceChildren();
     },

@@ -14,27 +14,12 @@ import { watchScrollable } from '../../../ui/observe.js';
 
 const sameStep = (a, b) => a && b && a.phase === b.phase && a.layer === b.layer;
 
-/**
- * Mount the inspector into `container`.
- * options: {
- *   onStep({ phase, layer }): the learner moved to another step (layer is 0-based, the last
- *     index being the output layer),
- *   onClose(): the learner pressed Close,
- *   loss: "bce" (default) or "mse", for the output step's wording,
- *   heading: heading text ("Follow one training point"), headingLevel (3),
- *   idPrefix: prefix for element ids (random when absent)
- * }
- */
-export function createInspector(container, options = {}) {
-  const onStep = options.onStep ?? (() => {});
-  const onClose = options.onClose ?? (() => {});
-  const level = options.headingLevel ?? 3;
-  const idPrefix = options.idPrefix ?? `inspector-${crypto.randomUUID().slice(0, 8)}`;
-
-  container.innerHTML = `
+/** The inspector's markup: heading, the point, the steps, the buttons, the table, the live region. */
+function inspectorHtml(level, idPrefix, heading) {
+  return `
     <section class="trace-inspector" aria-labelledby="${idPrefix}-title">
       <div class="trace-inspector__head">
-        <h${level} id="${idPrefix}-title">${options.heading ?? 'Follow one training point'}</h${level}>
+        <h${level} id="${idPrefix}-title">${heading}</h${level}>
         <button type="button" class="button" data-action="close">Close</button>
       </div>
       <p class="trace-inspector__point" data-field="point"></p>
@@ -57,6 +42,64 @@ export function createInspector(container, options = {}) {
       </div>
       <p class="visually-hidden" role="status" aria-live="polite" aria-atomic="true" data-field="announcer"></p>
     </section>`;
+}
+
+/** The step sequence of a trace of `count` layers: a forward row and a backward row. */
+function stepsHtml(steps, count) {
+  const item = (step) =>
+    `<li data-index="${steps.indexOf(step)}"><span class="visually-hidden">${stepTitle(step, count)}</span>` +
+    `<span aria-hidden="true">${step.layer === count - 1 ? 'out' : step.layer + 1}</span></li>`;
+  const row = (phase, label) =>
+    `<div class="trace-steps__row"><span class="trace-steps__phase">${label}</span><ol>${steps
+      .filter((s) => s.phase === phase)
+      .map(item)
+      .join('')}</ol></div>`;
+  return row('forward', 'Forward ▸') + row('backward', 'Backward ◂');
+}
+
+/** The table rows of `step`: each unit's z, a, gate and (backward only) its gradients. */
+function tableRowsHtml(trace, step) {
+  const values = trace.layers[step.layer];
+  const backward = step.phase === 'backward';
+  const count = trace.layers.length;
+  return Array.from(values.z, (z, unit) => {
+    const closed = values.gate[unit] === 0;
+    const gate = `${formatDecimal(values.gate[unit])}${closed ? ' closed' : ''}`;
+    const gradient = (value) => (backward ? formatDecimal(value) : '—');
+    return (
+      `<tr${closed ? ' class="is-closed"' : ''}><th scope="row">${step.layer === count - 1 ? 'out' : unit + 1}</th>` +
+      `<td>${formatDecimal(z)}</td><td>${formatDecimal(values.a[unit])}</td><td>${gate}</td>` +
+      `<td>${gradient(values.gradA[unit])}</td><td>${gradient(values.gradZ[unit])}</td></tr>`
+    );
+  }).join('');
+}
+
+/** "Point x₁ = …, x₂ = …, label …; loss …." (or only the loss without a point). */
+function pointText(point, trace) {
+  return point
+    ? `Point x₁ = ${formatDecimal(point.x1)}, x₂ = ${formatDecimal(point.x2)}, ` +
+        `label ${formatDecimal(point.label)}; loss ${formatDecimal(trace.loss)}.`
+    : `Loss ${formatDecimal(trace.loss)}.`;
+}
+
+/**
+ * Mount the inspector into `container`.
+ * options: {
+ *   onStep({ phase, layer }): the learner moved to another step (layer is 0-based, the last
+ *     index being the output layer),
+ *   onClose(): the learner pressed Close,
+ *   loss: "bce" (default) or "mse", for the output step's wording,
+ *   heading: heading text ("Follow one training point"), headingLevel (3),
+ *   idPrefix: prefix for element ids (random when absent)
+ * }
+ */
+export function createInspector(container, options = {}) {
+  const onStep = options.onStep ?? (() => {});
+  const onClose = options.onClose ?? (() => {});
+  const level = options.headingLevel ?? 3;
+  const idPrefix = options.idPrefix ?? `inspector-${crypto.randomUUID().slice(0, 8)}`;
+
+  container.innerHTML = inspectorHtml(level, idPrefix, options.heading ?? 'Follow one training point');
 
   const root = container.querySelector('.trace-inspector');
   const field = (name) => root.querySelector(`[data-field="${name}"]`);
@@ -77,43 +120,20 @@ export function createInspector(container, options = {}) {
   let tableRows = ''; // the rows last written into the table
 
   function renderSteps() {
-    const count = trace.layers.length;
-    const key = String(count);
+    const key = String(trace.layers.length);
     if (key === stepsKey) return;
     stepsKey = key;
-    const item = (step, i) =>
-      `<li data-index="${i}"><span class="visually-hidden">${stepTitle(step, count)}</span>` +
-      `<span aria-hidden="true">${step.layer === count - 1 ? 'out' : step.layer + 1}</span></li>`;
-    const forward = steps.filter((s) => s.phase === 'forward');
-    field('steps').innerHTML =
-      `<div class="trace-steps__row"><span class="trace-steps__phase">Forward ▸</span><ol>${forward
-        .map((s) => item(s, steps.indexOf(s)))
-        .join('')}</ol></div>` +
-      `<div class="trace-steps__row"><span class="trace-steps__phase">Backward ◂</span><ol>${steps
-        .filter((s) => s.phase === 'backward')
-        .map((s) => item(s, steps.indexOf(s)))
-        .join('')}</ol></div>`;
+    field('steps').innerHTML = stepsHtml(steps, trace.layers.length);
   }
 
   function renderTable(step) {
-    const values = trace.layers[step.layer];
-    const backward = step.phase === 'backward';
     const count = trace.layers.length;
     setText(
       field('caption'),
       `${layerTitle(step.layer, count)}, ${step.phase} pass: each unit's values for this point` +
-        (backward ? '' : ' (gradients come on the backward pass)'),
+        (step.phase === 'backward' ? '' : ' (gradients come on the backward pass)'),
     );
-    const rows = Array.from(values.z, (z, unit) => {
-      const closed = values.gate[unit] === 0;
-      const gate = `${formatDecimal(values.gate[unit])}${closed ? ' closed' : ''}`;
-      const gradient = (value) => (backward ? formatDecimal(value) : '—');
-      return (
-        `<tr${closed ? ' class="is-closed"' : ''}><th scope="row">${step.layer === count - 1 ? 'out' : unit + 1}</th>` +
-        `<td>${formatDecimal(z)}</td><td>${formatDecimal(values.a[unit])}</td><td>${gate}</td>` +
-        `<td>${gradient(values.gradA[unit])}</td><td>${gradient(values.gradZ[unit])}</td></tr>`
-      );
-    }).join('');
+    const rows = tableRowsHtml(trace, step);
     if (rows !== tableRows) {
       body.innerHTML = rows;
       tableRows = rows;
@@ -136,13 +156,7 @@ export function createInspector(container, options = {}) {
       return;
     }
     const step = steps[index];
-    setText(
-      field('point'),
-      point
-        ? `Point x₁ = ${formatDecimal(point.x1)}, x₂ = ${formatDecimal(point.x2)}, ` +
-            `label ${formatDecimal(point.label)}; loss ${formatDecimal(trace.loss)}.`
-        : `Loss ${formatDecimal(trace.loss)}.`,
-    );
+    setText(field('point'), pointText(point, trace));
     renderSteps();
     for (const item of field('steps').querySelectorAll('li')) {
       const current = Number(item.dataset.index) === index;

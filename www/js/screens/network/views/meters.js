@@ -11,12 +11,12 @@
 import { sizeCanvas } from '../../../ui/canvas.js';
 import { drawMeterBar, logShare } from '../../../draw/meter-bars.js';
 import { setData, setText } from '../../../ui/dom.js';
-import { watchMedia, watchScrollable, watchVisible, watchWidth } from '../../../ui/observe.js';
 import { readTheme } from '../../../ui/theme.js';
 import { formatNorm, formatNumber, formatRatio, formatShare } from '../../../text/format.js';
 import { activationName } from '../../../text/names.js';
 import { NETWORK_TOKENS } from './view-theme.js';
 import { marksOffUnits, NEARLY_DEAD_SHARE, pointsPhrase } from './unit-text.js';
+import { watchView } from './view-watch.js';
 
 /** The gradient bars' log scale. */
 export const GRADIENT_SCALE = { min: 1e-6, max: 10 };
@@ -55,20 +55,13 @@ export function activationScale(layer) {
   return Math.sqrt(Math.max(0, variance) + mean * mean);
 }
 
-/**
- * Mount the meters into `container`.
- * options: {
- *   heading: text of the heading ("Layers on the training set"), headingLevel (3),
- *   idPrefix: prefix for element ids (random when absent)
- * }
- * Returns { update(snapshot), destroy() }; update reads snapshot.layout and snapshot.train.
- */
-export function createMeters(container, options = {}) {
-  const level = options.headingLevel ?? 3;
-  const idPrefix = options.idPrefix ?? `meters-${crypto.randomUUID().slice(0, 8)}`;
-  container.innerHTML = `
+const DEFAULT_HEADING = 'Layers on the training set';
+
+/** The component's markup: heading, summary, the table's head (rows come later) and the hint. */
+function metersHtml(level, idPrefix, heading) {
+  return `
     <div class="layer-meters">
-      <h${level} id="${idPrefix}-title">${options.heading ?? 'Layers on the training set'}</h${level}>
+      <h${level} id="${idPrefix}-title">${heading}</h${level}>
       <p class="layer-meters__summary" data-field="summary"></p>
       <div class="layer-meters__scroller view-scroller">
         <table class="layer-meters__table" aria-labelledby="${idPrefix}-title">
@@ -89,6 +82,113 @@ export function createMeters(container, options = {}) {
       grows with N(0, 1). Gradient flow: the size of dL/dz in each layer, averaged over the
       training set; ‖dL/dW‖ is the weights’ gradient. Each tick on a gradient bar is a factor of 10.</p>
     </div>`;
+}
+
+/** One table row per hidden layer of `hidden` (the layout without its output layer). */
+function rowsHtml(hidden) {
+  return hidden
+    .map(
+      (layer, index) => `
+        <tr data-layer="${index}">
+          <th scope="row">Layer ${index + 1}<span class="muted">${layer.fanOut} ${activationName(layer.activation)}</span></th>
+          <td data-field="sparsity"><span class="layer-meters__value"></span><canvas width="80" height="12" aria-hidden="true"></canvas></td>
+          <td data-field="dead"><span class="layer-meters__value"></span>
+            <span class="pips" aria-hidden="true">${'<span class="pip"></span>'.repeat(layer.fanOut)}</span></td>
+          <td data-field="scale"><span class="layer-meters__value"></span></td>
+          <td data-field="grad-z"><span class="layer-meters__value"></span><canvas width="80" height="12" aria-hidden="true"></canvas>
+            <span class="layer-meters__secondary" data-field="grad-w"></span></td>
+        </tr>`,
+    )
+    .join('');
+}
+
+/** The cells of each row of `body`, found once per rebuild. */
+function rowRefs(body) {
+  return Array.from(body.rows, (row) => ({
+    sparsity: row.querySelector('[data-field="sparsity"]'),
+    dead: row.querySelector('[data-field="dead"]'),
+    scale: row.querySelector('[data-field="scale"]'),
+    gradZ: row.querySelector('[data-field="grad-z"]'),
+    gradW: row.querySelector('[data-field="grad-w"]'),
+    pips: Array.from(row.querySelectorAll('.pip')),
+  }));
+}
+
+/** A row's two bars: the sparsity share and the gradient norm on the log scale. */
+function barsOf(row, value, theme) {
+  return [
+    {
+      canvas: row.sparsity.querySelector('canvas'),
+      share: Number.isFinite(value.sparsity) ? value.sparsity : null,
+      ticks: [0.25, 0.5, 0.75],
+      fill: theme.fill,
+    },
+    {
+      canvas: row.gradZ.querySelector('canvas'),
+      share: logShare(value.gradZNorm, GRADIENT_SCALE.min, GRADIENT_SCALE.max),
+      ticks: DECADES,
+      fill: theme.gradientFill,
+    },
+  ];
+}
+
+/**
+ * Write one layer's statistics into its row (text and data-value only where they changed).
+ * `activation` is the layer's activation; `gradient(value)` hides gradients without data.
+ * Returns the layer's counts { dead, inactive, nearly } for the summary.
+ */
+function writeLayerRow(row, layer, activation, gradient) {
+  // Sigmoid, tanh and the smooth ones cannot die, and z ≤ 0 everywhere is no failure for them.
+  const marked = layer.canDie || marksOffUnits(activation);
+  const word = layer.canDie ? 'dead' : marked ? 'inactive' : 'dead (only ReLU units die)';
+  const count = layer.canDie ? layer.dead : marked ? layer.neverActive : 0;
+  const nearly = marked ? layer.units.filter((u) => !u.neverActive && u.activeShare < NEARLY_DEAD_SHARE).length : 0;
+  setText(valueOf(row.sparsity), formatShare(layer.sparsity));
+  setData(row.sparsity, 'value', String(layer.sparsity));
+  setText(valueOf(row.dead), `${count} of ${layer.units.length} ${word}` + (nearly ? `, ${nearly} nearly` : ''));
+  setData(row.dead, 'value', String(count));
+  const scale = activationScale(layer);
+  setText(valueOf(row.scale), formatNumber(scale, 2));
+  setData(row.scale, 'value', String(scale));
+  layer.units.forEach((unit, u) => row.pips[u]?.classList.toggle('pip--dead', marked && unit.neverActive));
+  setText(valueOf(row.gradZ), formatNorm(gradient(layer.gradZNorm)));
+  setData(row.gradZ, 'value', String(gradient(layer.gradZNorm)));
+  setText(row.gradW, `‖dL/dW‖ ${formatNorm(gradient(layer.gradWNorm))}`);
+  setData(row.gradW, 'value', String(gradient(layer.gradWNorm)));
+  return { dead: layer.canDie ? count : 0, inactive: layer.canDie ? 0 : count, nearly };
+}
+
+/**
+ * The summary line above the table: the dead (inactive, nearly dead) counts of every layer and
+ * the gradient flow; without training data, which points were counted and no gradients.
+ */
+function metersSummary(layers, counts, train) {
+  const total = layers.reduce((sum, layer) => sum + layer.units.length, 0);
+  if (!total) return 'This network has no hidden layer.';
+  const { dead, inactive, nearly } = counts;
+  const parts = [
+    `${dead} of ${total} units dead`,
+    inactive ? `${inactive} inactive` : '',
+    nearly ? `${nearly} nearly ${dead || !inactive ? 'dead' : 'inactive'}` : '',
+  ].filter(Boolean);
+  const noData = train?.noData === true;
+  const lead = noData ? `No training data: counted over the ${pointsPhrase(train)}, without gradients. ` : '';
+  const flow = noData ? '' : ` ${flowSummary(layers)}`;
+  return `${lead}${parts.join(', ')}.${flow}`;
+}
+
+/**
+ * Mount the meters into `container`.
+ * options: {
+ *   heading: text of the heading ("Layers on the training set"), headingLevel (3),
+ *   idPrefix: prefix for element ids (random when absent)
+ * }
+ * Returns { update(snapshot), destroy() }; update reads snapshot.layout and snapshot.train.
+ */
+export function createMeters(container, options = {}) {
+  const heading = options.heading ?? DEFAULT_HEADING;
+  const idPrefix = options.idPrefix ?? `meters-${crypto.randomUUID().slice(0, 8)}`;
+  container.innerHTML = metersHtml(options.headingLevel ?? 3, idPrefix, heading);
   const root = container.querySelector('.layer-meters');
   const body = root.querySelector('tbody');
   const summary = root.querySelector('[data-field="summary"]');
@@ -107,59 +207,24 @@ export function createMeters(container, options = {}) {
     const allReLU = hidden.every((layer) => layer.activation === 'relu');
     setText(root.querySelector('[data-field="dead-heading"]'), allReLU ? 'Dead units' : 'Dead or inactive units');
     root.querySelector('.layer-meters__scroller').hidden = hidden.length === 0;
-    body.innerHTML = hidden
-      .map(
-        (layer, index) => `
-        <tr data-layer="${index}">
-          <th scope="row">Layer ${index + 1}<span class="muted">${layer.fanOut} ${activationName(layer.activation)}</span></th>
-          <td data-field="sparsity"><span class="layer-meters__value"></span><canvas width="80" height="12" aria-hidden="true"></canvas></td>
-          <td data-field="dead"><span class="layer-meters__value"></span>
-            <span class="pips" aria-hidden="true">${'<span class="pip"></span>'.repeat(layer.fanOut)}</span></td>
-          <td data-field="scale"><span class="layer-meters__value"></span></td>
-          <td data-field="grad-z"><span class="layer-meters__value"></span><canvas width="80" height="12" aria-hidden="true"></canvas>
-            <span class="layer-meters__secondary" data-field="grad-w"></span></td>
-        </tr>`,
-      )
-      .join('');
-    rows = Array.from(body.rows, (row) => ({
-      sparsity: row.querySelector('[data-field="sparsity"]'),
-      dead: row.querySelector('[data-field="dead"]'),
-      scale: row.querySelector('[data-field="scale"]'),
-      gradZ: row.querySelector('[data-field="grad-z"]'),
-      gradW: row.querySelector('[data-field="grad-w"]'),
-      pips: Array.from(row.querySelectorAll('.pip')),
-    }));
+    body.innerHTML = rowsHtml(hidden);
+    rows = rowRefs(body);
   }
 
   function drawBars() {
     if (!rows.length) return;
     theme ??= readTheme(root, NETWORK_TOKENS);
+    const ratio = window.devicePixelRatio || 1;
     rows.forEach((row, index) => {
       const value = values[index];
       if (!value) return;
-      const bars = [
-        {
-          canvas: row.sparsity.querySelector('canvas'),
-          share: Number.isFinite(value.sparsity) ? value.sparsity : null,
-          ticks: [0.25, 0.5, 0.75],
-          fill: theme.fill,
-        },
-        {
-          canvas: row.gradZ.querySelector('canvas'),
-          share: logShare(value.gradZNorm, GRADIENT_SCALE.min, GRADIENT_SCALE.max),
-          ticks: DECADES,
-          fill: theme.gradientFill,
-        },
-      ];
-      const ratio = window.devicePixelRatio || 1;
-      for (const { canvas, share, ticks, fill } of bars) {
+      for (const { canvas, share, ticks, fill } of barsOf(row, value, theme)) {
         const filled = share === null ? -1 : Math.round(Math.max(share * barWidth, share > 0 ? 2 : 0) * ratio);
         const key = `${barWidth}|${ratio}|${themeVersion}|${filled}`;
         if (drawn.get(canvas) === key) continue;
         drawn.set(canvas, key);
         const ctx = sizeCanvas(canvas, barWidth, BAR_HEIGHT);
-        const barTheme = { ...theme, fill };
-        drawMeterBar(ctx, { width: barWidth, height: BAR_HEIGHT, share, ticks, theme: barTheme });
+        drawMeterBar(ctx, { width: barWidth, height: BAR_HEIGHT, share, ticks, theme: { ...theme, fill } });
       }
     });
   }
@@ -182,47 +247,13 @@ export function createMeters(container, options = {}) {
     const noData = snapshot.train?.noData === true;
     const gradient = (value) => (noData ? NaN : value);
     values = layers.map((layer) => ({ sparsity: layer.sparsity, gradZNorm: gradient(layer.gradZNorm) }));
-    let dead = 0;
-    let inactive = 0;
-    let nearly = 0;
+    const counts = { dead: 0, inactive: 0, nearly: 0 };
     layers.forEach((layer, index) => {
-      const row = rows[index];
-      if (!row) return;
-      // Sigmoid, tanh and the smooth ones cannot die, and z ≤ 0 everywhere is no failure for them.
-      const marked = layer.canDie || marksOffUnits(hidden[index]?.activation);
-      const word = layer.canDie ? 'dead' : marked ? 'inactive' : 'dead (only ReLU units die)';
-      const count = layer.canDie ? layer.dead : marked ? layer.neverActive : 0;
-      if (layer.canDie) dead += count;
-      else inactive += count;
-      const nearlyHere = marked ? layer.units.filter((u) => !u.neverActive && u.activeShare < NEARLY_DEAD_SHARE).length : 0;
-      nearly += nearlyHere;
-      setText(valueOf(row.sparsity), formatShare(layer.sparsity));
-      setData(row.sparsity, 'value', String(layer.sparsity));
-      setText(
-        valueOf(row.dead),
-        `${count} of ${layer.units.length} ${word}` + (nearlyHere ? `, ${nearlyHere} nearly` : ''),
-      );
-      setData(row.dead, 'value', String(count));
-      const scale = activationScale(layer);
-      setText(valueOf(row.scale), formatNumber(scale, 2));
-      setData(row.scale, 'value', String(scale));
-      layer.units.forEach((unit, u) => row.pips[u]?.classList.toggle('pip--dead', marked && unit.neverActive));
-      setText(valueOf(row.gradZ), formatNorm(gradient(layer.gradZNorm)));
-      setData(row.gradZ, 'value', String(gradient(layer.gradZNorm)));
-      setText(row.gradW, `‖dL/dW‖ ${formatNorm(gradient(layer.gradWNorm))}`);
-      setData(row.gradW, 'value', String(gradient(layer.gradWNorm)));
+      if (!rows[index]) return;
+      const layerCounts = writeLayerRow(rows[index], layer, hidden[index]?.activation, gradient);
+      for (const name of Object.keys(counts)) counts[name] += layerCounts[name];
     });
-    const total = layers.reduce((sum, layer) => sum + layer.units.length, 0);
-    const parts = [
-      `${dead} of ${total} units dead`,
-      inactive ? `${inactive} inactive` : '',
-      nearly ? `${nearly} nearly ${dead || !inactive ? 'dead' : 'inactive'}` : '',
-    ].filter(Boolean);
-    const lead = noData
-      ? `No training data: counted over the ${pointsPhrase(snapshot.train)}, without gradients. `
-      : '';
-    const flow = noData ? '' : ` ${flowSummary(layers)}`;
-    setText(summary, total ? `${lead}${parts.join(', ')}.${flow}` : 'This network has no hidden layer.');
+    setText(summary, metersSummary(layers, counts, snapshot.train));
     if (inView || !snapshot.playing) drawBars();
   }
 
@@ -233,29 +264,26 @@ export function createMeters(container, options = {}) {
     drawBars();
   }
 
-  const stopWidth = watchWidth(root, (width) => {
-    // Room for the two bars beside the layer names, counts and scales; never below 48 px.
-    barWidth = Math.round(Math.max(48, Math.min(160, (width - 230) / 3)));
-    drawBars();
-  });
-  const scheme = watchMedia('(prefers-color-scheme: dark)', redraw);
-  const stopScrollable = watchScrollable(
-    root.querySelector('.layer-meters__scroller'),
-    `${options.heading ?? 'Layers on the training set'} (table, scrolls sideways)`,
-  );
-  const stopVisible = watchVisible(root, (visible) => {
-    inView = visible;
-    if (visible) drawBars();
+  const stopWatching = watchView(root, {
+    scroller: root.querySelector('.layer-meters__scroller'),
+    label: `${heading} (table, scrolls sideways)`,
+    onWidth(width) {
+      // Room for the two bars beside the layer names, counts and scales; never below 48 px.
+      barWidth = Math.round(Math.max(48, Math.min(160, (width - 230) / 3)));
+      drawBars();
+    },
+    onScheme: redraw,
+    onVisible(visible) {
+      inView = visible;
+      if (visible) drawBars();
+    },
   });
 
   return {
     update,
     redraw,
     destroy() {
-      stopWidth();
-      scheme.stop();
-      stopScrollable();
-      stopVisible();
+      stopWatching();
       container.replaceChildren();
     },
   };

@@ -19,6 +19,39 @@ import { hingeSumHtml } from './hinge-template.js';
 import { createHingeView } from './hinge-views.js';
 
 /**
+ * The points editor's actions on `hinges` (the controller): add a point (from the plot or typed),
+ * remove the last, clear them all; each calls `changed(event)` and says what happened.
+ */
+function pointEditing(hinges, view, changed) {
+  function addPoint(x, y) {
+    if (hinges.points.length >= MAX_POINTS) {
+      view.say(`At most ${MAX_POINTS} points.`);
+      return;
+    }
+    const point = boxedPoint(x, y);
+    hinges.setPoints([...hinges.points, point]);
+    changed(null);
+    view.say(`Point added at x = ${formatNumber(point[0], 3)}, y = ${formatNumber(point[1], 3)}: ${hinges.points.length} points.`);
+  }
+  return {
+    addPoint,
+    addTypedPoint(x, y) {
+      if (!Number.isFinite(x) || !Number.isFinite(y)) view.say('Type a number for both x and y.');
+      else addPoint(x, y);
+    },
+    removePoint() {
+      if (!hinges.points.length) return;
+      hinges.setPoints(hinges.points.slice(0, -1));
+      changed('points');
+    },
+    clearPoints() {
+      hinges.setPoints([]);
+      changed('points');
+    },
+  };
+}
+
+/**
  * Mount the component into `element`.
  * options: {
  *   loop: the page's frame loop, required,
@@ -105,17 +138,6 @@ export function mountHingeSum(element, options) {
     view.describe(hinges, event);
   }
 
-  function addPoint(x, y) {
-    if (hinges.points.length >= MAX_POINTS) {
-      view.say(`At most ${MAX_POINTS} points.`);
-      return;
-    }
-    const point = boxedPoint(x, y);
-    hinges.setPoints([...hinges.points, point]);
-    changed(null);
-    view.say(`Point added at x = ${formatNumber(point[0], 3)}, y = ${formatNumber(point[1], 3)}: ${hinges.points.length} points.`);
-  }
-
   function setUnits(value, source) {
     const units = unitCount(value);
     view.showUnits(units, source);
@@ -137,20 +159,7 @@ export function mountHingeSum(element, options) {
         changed('target');
       },
       setUnits,
-      addPoint,
-      addTypedPoint(x, y) {
-        if (!Number.isFinite(x) || !Number.isFinite(y)) view.say('Type a number for both x and y.');
-        else addPoint(x, y);
-      },
-      removePoint() {
-        if (!hinges.points.length) return;
-        hinges.setPoints(hinges.points.slice(0, -1));
-        changed('points');
-      },
-      clearPoints() {
-        hinges.setPoints([]);
-        changed('points');
-      },
+      ...pointEditing(hinges, view, changed),
       changed: userChanged,
     },
   );

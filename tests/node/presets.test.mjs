@@ -7,6 +7,8 @@ import lab from './load.mjs';
 import { PRESETS } from '../../www/js/screens/network/presets.js';
 import {
   datasetOptions,
+  defaultState,
+  mergeState,
   networkConfig,
   presetState,
   trainOptions,
@@ -14,7 +16,10 @@ import {
 
 const { Dataset, Network } = lab;
 
-/** Build the preset's run, measure at step 0, train its steps, measure again. */
+/**
+ * Build the preset's run, measure at step 0, train its steps (switching the activation in
+ * place where its schedule says), measure again.
+ */
 function runPreset(id) {
   const state = presetState(id);
   const preset = PRESETS.find((p) => p.id === id);
@@ -23,7 +28,13 @@ function runPreset(id) {
   try {
     const atStart = network.stats(data, 'train');
     const bornDead = network.outputConstantOnDomain(100).constant;
-    const result = network.train(data, preset.steps, trainOptions(state));
+    let steps = 0;
+    for (const { step, activation } of state.schedule) {
+      steps += network.train(data, step - network.step, trainOptions(state)).steps;
+      network.setActivation('all', activation);
+    }
+    const result = network.train(data, preset.steps - network.step, trainOptions(state));
+    result.steps += steps;
     const atEnd = network.stats(data, 'train');
     const test = network.stats(data, 'test');
     return {
@@ -156,4 +167,35 @@ test('vanishing: the deep sigmoid gradient at layer 1 is far below the ReLU + He
   }
   assert.ok(sigmoid.testAccuracy < 0.6, report('vanishing'));
   assert.ok(reluHe.testAccuracy > 0.9, report('relu-he'));
+});
+
+test('the penalty on the activations raises the sparsity, and past a point costs accuracy and kills units', () => {
+  // The default run (3 × 8 ReLU, plain SGD at 0.03) for 3,000 steps, network seeds 1 to 5.
+  const measure = (rate) => {
+    const runs = [];
+    for (let seed = 1; seed <= 5; seed += 1) {
+      const state = mergeState(defaultState(), { network: { seed }, train: { activationL1: rate } }).state;
+      const data = Dataset.generate(datasetOptions(state));
+      const network = new Network(networkConfig(state));
+      try {
+        network.train(data, 3000, trainOptions(state));
+        const stats = network.stats(data, 'train');
+        runs.push({ sparsity: stats.sparsity, dead: stats.deadUnits, accuracy: network.score(data, 'test').accuracy });
+      } finally {
+        network.free();
+        data.free();
+      }
+    }
+    return runs;
+  };
+  const none = measure(0);
+  const some = measure(0.01);
+  const much = measure(0.1);
+  for (let i = 0; i < 5; i += 1) {
+    assert.ok(some[i].sparsity > none[i].sparsity + 0.05, `seed ${i + 1}: ${none[i].sparsity} → ${some[i].sparsity}`);
+    assert.ok(some[i].accuracy > 0.95, `seed ${i + 1} at 0.01: accuracy ${some[i].accuracy}`);
+  }
+  const fell = much.filter((run) => run.accuracy < 0.6).length;
+  assert.ok(fell >= 1, `at 0.1 some runs fall to chance: ${much.map((r) => r.accuracy)}`);
+  assert.ok(much.every((run, i) => run.dead > none[i].dead), `at 0.1 more units die: ${much.map((r) => r.dead)}`);
 });

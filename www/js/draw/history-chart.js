@@ -80,8 +80,11 @@ export function shortCount(value) {
  *   xMax: the last step (the x axis runs from 0 to at least this),
  *   markers: [{ step, died }] drawn as ▼ (died) at the top and ▲ (came back) at the bottom,
  *   markerColors: { died, revived },
+ *   switches: [{ step, label }]: where the activation switched in place, drawn as a dashed
+ *     line over the whole height in the ink colour with its label (say "→ leaky") at the top,
  *   theme: see readTheme()
  * }
+ * Returns { xEnd }: the step at the right edge of the plot (the x axis runs from 0 to it).
  */
 export function drawHistoryChart(ctx, data) {
   const { width, height, columns, count, series, yDomain, theme } = data;
@@ -202,5 +205,36 @@ export function drawHistoryChart(ctx, data) {
     ctx.closePath();
     ctx.fill();
   }
+  drawSwitches(ctx, data.switches ?? [], { x, frame, right, bottom, theme });
   ctx.restore();
+  return { xEnd };
+}
+
+/**
+ * The switches of activation: a dashed line over the frame and its label in a small box at
+ * the top (to the right of the line, or to its left near the right edge). Inside the clip.
+ */
+function drawSwitches(ctx, switches, { x, frame, right, bottom, theme }) {
+  ctx.font = `12px ${theme.font}`;
+  ctx.textBaseline = 'middle';
+  for (const change of switches) {
+    const px = Math.round(x(change.step)) + 0.5;
+    ctx.strokeStyle = theme.ink;
+    ctx.lineWidth = 1.5;
+    ctx.setLineDash([5, 3]);
+    ctx.beginPath();
+    ctx.moveTo(px, frame.top);
+    ctx.lineTo(px, bottom);
+    ctx.stroke();
+    ctx.setLineDash([]);
+    if (!change.label) continue;
+    const w = ctx.measureText(change.label).width + 6;
+    const left = px + 3 + w <= right ? px + 3 : px - 3 - w;
+    const top = frame.top + 12;
+    ctx.fillStyle = theme.background;
+    ctx.fillRect(left, top, w, 15);
+    ctx.fillStyle = theme.ink;
+    ctx.textAlign = 'left';
+    ctx.fillText(change.label, left + 3, top + 7.5);
+  }
 }

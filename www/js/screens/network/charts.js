@@ -1,15 +1,16 @@
 // Component: four small charts over training steps (loss, accuracy, dead units, sparsity),
 // drawn from a copy of the core's history columns by the pure drawHistoryChart. The screen
 // calls update() once per drawn frame; a chart redraws only when its data, size or theme
-// changed. Dead-and-revive events are marked on the dead-unit chart. The loss axis follows the
+// changed. Dead-and-revive events are marked on the dead-unit chart, and a switch of activation
+// in place on every chart (a dashed line, labelled, and said in words). The loss axis follows the
 // data (linear up to 3, then a log scale: no loss is ever off the chart), and the sparsity chart
 // shows each hidden layer (thin, numbered lines) beside all of them together.
 import { sizeCanvas } from '../../ui/canvas.js';
 import { setText } from '../../ui/dom.js';
 import { drawHistoryChart, HISTORY, lossAxis, niceTicks, shortCount } from '../../draw/history-chart.js';
 import { readTokenList } from '../../ui/theme.js';
-import { formatNumber } from '../../text/format.js';
-import { formatPercent } from '../../text/format.js';
+import { formatInteger, formatNumber, formatPercent } from '../../text/format.js';
+import { activationName, activationShortName } from '../../text/names.js';
 import { watchWidth } from '../../ui/observe.js';
 
 const LINE = (cls, dashed) =>
@@ -50,6 +51,19 @@ const CHARTS = [
 /** While playing, charts redraw at most this often (ms). */
 const CHART_INTERVAL_MS = 100;
 
+/**
+ * The switches of activation in words, for the note under the heading and the charts' text
+ * alternatives: "The dashed line marks step 1,000, where every hidden layer switched to leaky
+ * ReLU, keeping the weights." ('' without a switch).
+ * @param {{ step: number, activation: string }[]} switches
+ */
+export function describeSwitchMarks(switches) {
+  if (switches.length === 0) return '';
+  const each = switches.map((change) => `step ${formatInteger(change.step)}, where every hidden layer switched to ${activationName(change.activation)}`);
+  const list = each.length === 1 ? each[0] : `${each.slice(0, -1).join('; ')}; and ${each.at(-1)}`;
+  return `The dashed line${switches.length === 1 ? ' marks' : 's mark'} ${list}, keeping the weights.`;
+}
+
 /** Chart height for a given width (CSS pixels). */
 const chartHeight = (width) => Math.round(Math.min(150, Math.max(110, width * 0.45)));
 
@@ -63,6 +77,7 @@ export function createCharts(container, options) {
   container.innerHTML = `
     <div class="nw-charts" role="group" aria-labelledby="${id('charts-title')}">
       <h3 id="${id('charts-title')}" class="nw-subhead">Over time</h3>
+      <p class="hint nw-charts__switches" data-field="switch-marks" hidden></p>
       <div class="nw-charts__grid">
         ${CHARTS.map(
           (chart) => `
@@ -81,6 +96,19 @@ export function createCharts(container, options) {
     return { ...chart, canvas: figure.querySelector('canvas'), holder: figure.querySelector('.nw-chart__canvas'), width: 0, drawnKey: '' };
   });
   let lastDraw = -Infinity;
+  /** @type {() => { step: number, activation: string }[]} the run's switches (followSwitches) */
+  let getSwitches = () => [];
+  let switchKey = '';
+  /** @type {Record<string, string>} the text alternatives as last set, without the switches */
+  let labels = {};
+  const switchNote = /** @type {HTMLElement} */ (container.querySelector('[data-field="switch-marks"]'));
+
+  /** The text alternatives: as set, plus the switches' sentence. */
+  const writeLabels = (switchText) => {
+    for (const chart of charts) {
+      if (labels[chart.key]) chart.canvas.setAttribute('aria-label', switchText ? `${labels[chart.key]} ${switchText}` : labels[chart.key]);
+    }
+  };
   /** @type {string[] | null} the per-layer line colours (the --fn-1 … --fn-6 series tokens) */
   let palette = null;
   let paletteKey = -1;
@@ -93,6 +121,14 @@ export function createCharts(container, options) {
   );
 
   return {
+    /**
+     * Read the switches of activation to mark from `get` (called on every update; it must
+     * not call into wasm: run.js keeps a copy).
+     * @param {() => { step: number, activation: string }[]} get
+     */
+    followSwitches(get) {
+      getSwitches = get;
+    },
     /**
      * data: { columns, count (records), step, playing, markers: [{ step, died }], unitCount, canDie,
      *         layerHistory (layer-history.js: each layer's sparsity),
@@ -108,7 +144,17 @@ export function createCharts(container, options) {
       setField('revived-label', data.canDie ? 'came back' : 'active again');
       const lastStep = count > 0 ? columns[(count - 1) * HISTORY.stride] : 0;
       const xMax = Math.max(lastStep, data.step);
-      const key = `${count}|${lastStep}|${data.step}|${data.markers.length}|${data.themeKey}|${data.layerHistory.count}`;
+      const switchList = getSwitches();
+      const switches = switchList.map((change) => ({ step: change.step, label: `→ ${activationShortName(change.activation)}` }));
+      const nowSwitchKey = switchList.map((change) => `${change.step}:${change.activation}`).join(',');
+      if (nowSwitchKey !== switchKey) {
+        switchKey = nowSwitchKey;
+        const text = describeSwitchMarks(switchList);
+        switchNote.hidden = text === '';
+        setText(switchNote, text);
+        writeLabels(text);
+      }
+      const key = `${count}|${lastStep}|${data.step}|${data.markers.length}|${data.themeKey}|${data.layerHistory.count}|${switchKey}`;
       if (data.themeKey !== paletteKey) {
         paletteKey = data.themeKey;
         palette = null;
@@ -190,7 +236,7 @@ export function createCharts(container, options) {
         chart.drawnKey = key;
         const height = chartHeight(chart.width);
         const ctx = sizeCanvas(chart.canvas, chart.width, height);
-        drawHistoryChart(ctx, {
+        const drawn = drawHistoryChart(ctx, {
           width: chart.width,
           height,
           columns,
@@ -198,19 +244,20 @@ export function createCharts(container, options) {
           xMax,
           markers: [],
           markerColors: { died: theme.died, revived: theme.revived },
+          switches,
           theme,
           ...setup[chart.key],
         });
+        chart.canvas.dataset.xEnd = String(drawn.xEnd);
       }
     },
     /**
      * The charts' text alternatives, { loss, accuracy, dead, sparsity } (set on pause, step
      * and threshold crossings, not every frame).
      */
-    setLabels(labels) {
-      for (const chart of charts) {
-        if (labels[chart.key]) chart.canvas.setAttribute('aria-label', labels[chart.key]);
-      }
+    setLabels(next) {
+      labels = { ...labels, ...next };
+      writeLabels(describeSwitchMarks(getSwitches()));
     },
     destroy() {
       for (const stop of stops) stop();

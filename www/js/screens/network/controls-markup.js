@@ -3,10 +3,12 @@
 // in an element with data-control="key" (controls.js CONTROL_KEYS), so an embedding page can
 // hide or lock it. Pure strings: no DOM, no wasm.
 import { activationName, capitalized, datasetName, initName, optimizerName } from '../../text/names.js';
+import { formatRate } from '../../text/format.js';
+import { FASTEST_BUDGET_MS, FASTEST_LABEL } from './cadence.js';
 import { PRESETS } from './presets.js';
 import {
-  ACTIVATIONS, DATASETS, DOMAIN, INITS, LEARNING_RATES, LIMITS, OPTIMIZERS, REGULARIZATION_RATES,
-  RELU_AT_ZERO,
+  ACTIVATION_L1_RATES, ACTIVATIONS, DATASETS, DOMAIN, INITS, LEARNING_RATES, LIMITS, OPTIMIZERS,
+  REGULARIZATION_RATES, RELU_AT_ZERO,
 } from './state.js';
 
 /** ReLU′(0) conventions as the select shows them. */
@@ -75,14 +77,14 @@ export function renderToolbar(id) {
  * @param {string} key
  * @param {string} label
  * @param {string} control the control's HTML
- * @param {{ id?: string, hint?: string, output?: boolean }} [extra]
+ * @param {{ id?: string, hint?: string, hintId?: string, output?: boolean }} [extra]
  */
-function field(key, label, control, { id, hint, output } = {}) {
+function field(key, label, control, { id, hint, hintId, output } = {}) {
   return `
     <div class="nw-field" data-control="${key}">
       <div class="nw-field__label"><label for="${id}">${label}</label>${output ? `<output for="${id}" data-output="${key}"></output>` : ''}</div>
       ${control}
-      ${hint ? `<p class="hint nw-field__hint">${hint}</p>` : ''}
+      ${hint ? `<p class="hint nw-field__hint"${hintId ? ` id="${hintId}"` : ''}>${hint}</p>` : ''}
     </div>`;
 }
 
@@ -138,10 +140,11 @@ export function renderSettings(id) {
         </div>
         <ol class="nw-layers" data-field="layers" aria-labelledby="${id('layers-label')}"></ol>
       </div>
-      ${field('activation', 'Activation', `<select id="${id('activation')}" data-setting="network.activation">${options(ACTIVATIONS, ACTIVATION_LABEL)}</select>`, { id: id('activation') })}
+      ${field('activation', 'Activation', `<select id="${id('activation')}" data-setting="network.activation" aria-describedby="${id('schedule')}">${options(ACTIVATIONS, ACTIVATION_LABEL)}</select>`, { id: id('activation') })}
+      <p class="hint nw-schedule" id="${id('schedule')}" data-field="schedule" hidden></p>
       <div class="nw-field nw-check" data-control="keep-weights">
         <label><input type="checkbox" id="${id('keep-weights')}" data-setting="keepWeights" data-type="bool" aria-describedby="${id('keep-hint')}"> Keep the weights when the activation changes</label>
-        <p class="hint nw-field__hint" id="${id('keep-hint')}">Meant for switching a trained network (say from ReLU to leaky ReLU) and going on from the same weights, to watch dead units come back. This version cannot do that yet: a new activation still starts a new network at step 0.</p>
+        <p class="hint nw-field__hint" id="${id('keep-hint')}">On: a new activation chosen after step 0 switches every hidden layer of the trained network in place, and training goes on from the same weights (say from ReLU to leaky ReLU, to watch dead units come back); the link records the switch. Off, or at step 0: a new activation starts a new network at step 0.</p>
       </div>
       ${field('slope', 'Leaky slope below zero', `<input type="range" id="${id('slope')}" min="0" max="1" step="0.01" data-setting="network.slope" data-type="number">`, { id: id('slope'), output: true })}
       ${field('relu-at-zero', 'ReLU′(0), the slope used at exactly 0', `<select id="${id('relu-at-zero')}" data-setting="network.reluAtZero" data-type="number">${options(RELU_AT_ZERO, RELU_AT_ZERO_NAMES)}</select>`, { id: id('relu-at-zero') })}
@@ -171,9 +174,10 @@ export function renderSettings(id) {
           <div class="nw-field__label"><label for="${id('reg-rate')}">Penalty rate</label></div>
           <select id="${id('reg-rate')}" data-setting="train.regularizationRate" data-type="number">${options(REGULARIZATION_RATES, {})}</select>
         </div>
-        <p class="hint nw-field__hint nw-pair__hint">The penalty is on the weights: L2 shrinks every weight a little each step; L1 pulls weights to exactly 0, and at a high rate (0.03 here) it kills units. Neither makes the activations much sparser: that takes a penalty on the activations (Glorot et al. 2011), which this screen does not have.</p>
+        <p class="hint nw-field__hint nw-pair__hint">The penalty is on the weights: L2 shrinks every weight a little each step; L1 pulls weights to exactly 0, and at a high rate (0.03 here) it kills units. Neither makes the activations much sparser: that takes the penalty on the activations below (Glorot et al. 2011).</p>
       </div>
-      ${field('speed', 'Speed: steps per frame', `<input type="range" id="${id('speed')}" min="${LIMITS.stepsPerFrame.min}" max="${LIMITS.stepsPerFrame.max}" step="1" data-setting="stepsPerFrame" data-type="int">`, { id: id('speed'), output: true })}
+      ${field('activation-l1', 'Penalty on the activations (L1, |a|)', `<select id="${id('activation-l1')}" data-setting="train.activationL1" data-type="number" aria-describedby="${id('activation-l1-hint')}">${options(ACTIVATION_L1_RATES, (rate) => (rate === 0 ? '0 (off)' : formatRate(rate)))}</select>`, { id: id('activation-l1'), hint: 'Adds to the loss the rate times the batch mean of Σ|a| over the hidden units: a penalty on the activations a, not on the weights. With ReLU it pushes activations to exactly 0, so the sparsity rises (Glorot et al. 2011); past a point it costs accuracy and kills units.', hintId: id('activation-l1-hint') })}
+      ${field('speed', 'Speed: steps per frame', `<input type="range" id="${id('speed')}" min="${LIMITS.stepsPerFrame.min}" max="${LIMITS.stepsPerFrame.max + 1}" step="1" data-setting="stepsPerFrame" data-type="speed">`, { id: id('speed'), output: true, hint: `At the right end: ${FASTEST_LABEL}, training for about ${FASTEST_BUDGET_MS} ms of every frame.` })}
     </fieldset>`;
 }
 

@@ -5,6 +5,7 @@
 // screen). No wasm, no module-level state.
 import { applyControlLocks, LOCK_TITLE } from '../../ui/lesson-controls.js';
 import { formatInteger, formatRate } from '../../text/format.js';
+import { FASTEST_LABEL, FASTEST_SPEED } from './cadence.js';
 import { PRESETS } from './presets.js';
 import { LEARNING_RATES, LIMITS, nearestRateIndex } from './state.js';
 
@@ -14,7 +15,7 @@ export const CONTROL_KEYS = Object.freeze([
   'dataset', 'noise', 'test-ratio', 'regenerate', 'draw', 'add-point', 'clear',
   'layers', 'activation', 'slope', 'relu-at-zero', 'init', 'bias-init',
   'learning-rate', 'optimizer', 'batch-size', 'regularization', 'speed', 'keep-weights',
-  'inspect',
+  'inspect', 'activation-l1',
 ]);
 
 /** The per-layer rows: "Layer 1  [−] 8 units [+]". */
@@ -41,6 +42,7 @@ function readSetting(element) {
   if (type === 'bool') return /** @type {HTMLInputElement} */ (element).checked;
   const raw = element.value;
   if (type === 'ladder') return LEARNING_RATES[Number(raw)];
+  if (type === 'speed') return Number(raw) > LIMITS.stepsPerFrame.max ? FASTEST_SPEED : Math.round(Number(raw));
   if (type === 'number' || type === 'int') {
     if (raw.trim() === '') return undefined;
     const value = Number(raw);
@@ -115,15 +117,21 @@ export function showSetting(element, state) {
   }
   let text;
   if (element.dataset.type === 'ladder') text = String(nearestRateIndex(value));
+  else if (element.dataset.type === 'speed') text = String(value === FASTEST_SPEED ? LIMITS.stepsPerFrame.max + 1 : value);
   else if (element.dataset.setting === 'train.learningRate') text = formatRate(value);
   else text = String(value);
+  // A rate from a link that is not one of the select's stops gets an option of its own.
+  if (element.tagName === 'SELECT' && ![.../** @type {HTMLSelectElement} */ (element).options].some((option) => option.value === text)) {
+    /** @type {HTMLSelectElement} */ (element).add(new Option(text, text));
+  }
   if (element.value !== text) element.value = text;
 }
 
 /**
- * Show `state` in the controls. `info`: { activePresetId, trainCount }. `locks`: the screen's
- * resolveControls(…), re-applied (applyControlLocks, with the lock note `noteId`) since the
- * layer rows are rebuilt and some controls are enabled here by state.
+ * Show `state` in the controls. `info`: { activePresetId, trainCount, activation (the run's
+ * now, shown by the activation select), schedule (its switches in words, '' for none) }.
+ * `locks`: the screen's resolveControls(…), re-applied (applyControlLocks, with the lock note
+ * `noteId`) since the layer rows are rebuilt and some controls are enabled here by state.
  */
 export function syncControls(root, state, info, locks, noteId) {
   const set = (selector, apply) => {
@@ -140,7 +148,7 @@ export function syncControls(root, state, info, locks, noteId) {
     'test-ratio': `${Math.round(state.data.testRatio * 100)}%`,
     slope: String(state.network.slope),
     'bias-init': state.network.biasInit < 0 ? `−${Math.abs(state.network.biasInit)}` : String(state.network.biasInit),
-    speed: String(state.stepsPerFrame),
+    speed: state.stepsPerFrame === FASTEST_SPEED ? FASTEST_LABEL : String(state.stepsPerFrame),
   };
   set('[data-output]', (element) => {
     element.textContent = outputs[element.dataset.output] ?? '';
@@ -149,13 +157,26 @@ export function syncControls(root, state, info, locks, noteId) {
     element.setAttribute('aria-valuetext', formatRate(state.train.learningRate));
   });
   set('input[type="range"][data-setting="data.noise"]', (element) => element.setAttribute('aria-valuetext', outputs.noise));
+  set('input[type="range"][data-setting="stepsPerFrame"]', (element) => element.setAttribute('aria-valuetext', outputs.speed));
   set('input[type="range"][data-setting="data.testRatio"]', (element) => element.setAttribute('aria-valuetext', outputs['test-ratio']));
   set('input[type="range"][data-setting="network.biasInit"]', (element) => element.setAttribute('aria-valuetext', outputs['bias-init']));
 
-  // Activation-specific fields show only when they apply.
-  const activation = state.network.activation;
-  set('[data-control="slope"]', (element) => { element.hidden = activation !== 'leaky-relu'; });
-  set('[data-control="relu-at-zero"]', (element) => { element.hidden = activation !== 'relu'; });
+  // The activation select shows the one the run has now (a scheduled switch may have changed
+  // it); the schedule is said under it.
+  if (info.activation) {
+    set('select[data-setting="network.activation"]', (element) => {
+      const select = /** @type {HTMLSelectElement} */ (element);
+      if (select.value !== info.activation) select.value = info.activation;
+    });
+  }
+  set('[data-field="schedule"]', (element) => {
+    element.hidden = !info.schedule;
+    if (element.textContent !== (info.schedule ?? '')) element.textContent = info.schedule ?? '';
+  });
+  // Activation-specific fields show only when they apply (at the start or after a switch).
+  const activations = [state.network.activation, ...(state.schedule ?? []).map((entry) => entry.activation)];
+  set('[data-control="slope"]', (element) => { element.hidden = !activations.includes('leaky-relu'); });
+  set('[data-control="relu-at-zero"]', (element) => { element.hidden = !activations.includes('relu'); });
   set('select[data-setting="train.regularizationRate"]', (element) => { element.disabled = state.train.regularization === 'none'; });
 
   // Layers: rebuild the rows only when the widths changed, keeping focus on the same button.

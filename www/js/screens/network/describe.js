@@ -1,6 +1,7 @@
 // Words for the network screen: unit names, event messages, and the text alternatives of the
 // canvases. Pure functions of plain data; importable from Node.
 import { formatInteger, formatLoss, formatPercent } from '../../text/format.js';
+import { activationName, capitalized } from '../../text/names.js';
 import { marksOffUnits } from './views/unit-text.js';
 
 /** "2.5" for layer index 1, unit index 4 (shown 1-based: layer 2, unit 5). */
@@ -66,6 +67,49 @@ export function describeEvents(events, layerActivations) {
       .sort((a, b) => a.step - b.step);
     return `${listUnits(list)} ${verb} ${stepRange(steps)}.`;
   }).join(' ');
+}
+
+/** The ReLU family besides ReLU: below zero they keep a slope, so an inactive unit gets gradient. */
+const SLOPED_BELOW_ZERO = Object.freeze(['leaky-relu', 'prelu', 'elu']);
+
+/**
+ * What the screen says when every hidden layer switched its activation in place: `change` is
+ * run.js's { step, from, to, dead, inactive, unitCount } (dead and inactive: units with z ≤ 0
+ * on every training point just before the switch, as ReLU units or as others).
+ * "Switched every hidden layer from ReLU to leaky ReLU at step 1,000, keeping the weights.
+ * 22 of the 24 units were dead; as leaky ReLU units they are only inactive: the slope below
+ * zero passes gradient to them, so they can come back."
+ * @param {{ step: number, from: string, to: string, dead: number, inactive: number, unitCount: number }} change
+ */
+export function describeSwitch({ step, from, to, dead, inactive, unitCount }) {
+  const head = `Switched every hidden layer from ${activationName(from)} to ${activationName(to)} at ` +
+    `step ${formatInteger(step)}, keeping the weights.`;
+  const of = (count) => `${formatInteger(count)} of the ${formatInteger(unitCount)} units`;
+  if (canDie(from) && dead > 0) {
+    if (SLOPED_BELOW_ZERO.includes(to)) {
+      return `${head} ${of(dead)} were dead; as ${activationName(to)} units they are only inactive: ` +
+        'the slope below zero passes gradient to them, so they can come back.';
+    }
+    if (to === 'relu6') return `${head} ${of(dead)} were dead; ReLU6 is flat below zero too, so they still get no gradient.`;
+    return `${head} ${of(dead)} were dead under ReLU.`;
+  }
+  if (canDie(to) && inactive > 0) {
+    return `${head} ${of(inactive)} had z ≤ 0 on every training point: as ReLU units they are dead now, with no gradient.`;
+  }
+  return head;
+}
+
+/**
+ * The schedule of switches in words, or '' without one: "Starts with ReLU; at step 1,000
+ * every hidden layer switches to leaky ReLU, keeping the weights."
+ * @param {{ network: { activation: string }, schedule?: { step: number, activation: string }[] }} state
+ */
+export function describeSchedule(state) {
+  const schedule = state.schedule ?? [];
+  if (schedule.length === 0) return '';
+  const steps = schedule.map((entry) => `at step ${formatInteger(entry.step)} to ${activationName(entry.activation)}`);
+  const list = steps.length === 1 ? steps[0] : `${steps.slice(0, -1).join(', ')} and ${steps.at(-1)}`;
+  return `${capitalized(activationName(state.network.activation))} at step 0; every hidden layer switches ${list}, keeping the weights.`;
 }
 
 /**

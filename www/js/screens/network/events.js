@@ -45,6 +45,7 @@ export function createEventBatcher({ batchMs = EVENT_BATCH_MS, logLength = EVENT
   let log = [];
   let lineOpen = false; // log[0] words the batch being gathered
   let logVersion = 0;
+  let unsaid = ''; // notes (and the batch they closed) for the next `take` to return
 
   return {
     /** The messages of the log, newest first (at most logLength). */
@@ -69,13 +70,33 @@ export function createEventBatcher({ batchMs = EVENT_BATCH_MS, logLength = EVENT
       log = [];
       lineOpen = false;
       logVersion += 1;
+      unsaid = '';
+    },
+
+    /**
+     * Put `text` (the activation switched, say) at the top of the log as a line of its own,
+     * after taking `before.events` (the events up to that moment, worded by
+     * `before.describe`) into the batch and closing it. Events taken later start a new line.
+     * The closed batch's message and `text` are returned by the next `take`, to be said.
+     * @param {string} text
+     * @param {{ events: UnitEvent[], now: number, describe: (batch: UnitEvent[]) => string } | null} [before]
+     */
+    note(text, before = null) {
+      const due = before ? this.take(before.events, before.now, { flush: false, describe: before.describe }) : '';
+      const closed = batch.length > 0 && lineOpen ? log[0] : '';
+      batch = [];
+      lineOpen = false;
+      log = [text, ...log].slice(0, logLength);
+      logVersion += 1;
+      unsaid = [unsaid, due, closed, text].filter(Boolean).join(' ');
     },
 
     /**
      * Take the new events of `events` at time `now` (ms); the top line of the log words the
      * open batch at once. When the batch is due (its first event is batchMs old) or `flush` (a
      * pause, a step, a moment), return one message for the whole batch, `describe(batch)`, to
-     * be said, and close the batch (its line stays in the log); else return ''.
+     * be said, and close the batch (its line stays in the log); else return ''. Notes not said
+     * yet (note) come first.
      * @param {UnitEvent[]} events
      * @param {number} now
      * @param {{ flush: boolean, describe: (batch: UnitEvent[]) => string }} how
@@ -92,11 +113,13 @@ export function createEventBatcher({ batchMs = EVENT_BATCH_MS, logLength = EVENT
         lineOpen = true;
         logVersion += 1;
       }
-      if (batch.length === 0 || (!flush && now - batchStart < batchMs)) return '';
+      const notes = unsaid;
+      unsaid = '';
+      if (batch.length === 0 || (!flush && now - batchStart < batchMs)) return notes;
       const message = log[0];
       batch = [];
       lineOpen = false;
-      return message;
+      return notes ? `${notes} ${message}` : message;
     },
   };
 }

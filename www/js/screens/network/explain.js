@@ -69,7 +69,8 @@ export function learningRateWarning(now, best, startOff, train) {
         `(${formatInteger(now.offCount)} of ${formatInteger(now.unitCount)} are dead, ` +
         `${formatInteger(startOff)} were at step 0), and accuracy fell to ${formatPercent(now.accuracy, 0)}, ` +
         `close to chance. A dead unit gets no gradient, so more training will not bring most of them ` +
-        `back. Lower the learning rate (now ${rate}) and press Reset, or try leaky ReLU.`,
+        `back. Lower the learning rate (now ${rate}) and press Reset, or switch to leaky ReLU keeping the ` +
+        'weights (the “Kill, then revive” scenario): under it the same units get gradient again.',
     };
   }
   if (

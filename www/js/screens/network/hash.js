@@ -4,6 +4,7 @@
 // Only function declarations of state.js are used at the top level here: state.js imports
 // this module back (to re-export it), and its constants are not initialised yet when this
 // module runs.
+import { FASTEST_SPEED } from './cadence.js';
 import { findPreset } from './presets.js';
 import { decodePoints, defaultState, encodePoints, mergeState, presetState } from './state.js';
 
@@ -15,6 +16,26 @@ function parseNumber(text) {
   if (!/^-?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(text)) return undefined;
   const value = Number(text);
   return Number.isFinite(value) ? value : undefined;
+}
+
+/**
+ * The schedule of activation switches as text: "leaky-relu@1200,elu@3000" (activation @ the
+ * step it trains from), "none" for no switch.
+ */
+const writeSchedule = (schedule) =>
+  schedule.length ? schedule.map((entry) => `${entry.activation}@${entry.step}`).join(',') : 'none';
+
+/** The inverse of writeSchedule; undefined for malformed text (the names are checked later). */
+function readSchedule(text) {
+  if (text === 'none') return [];
+  const schedule = [];
+  for (const part of text.split(',')) {
+    const at = part.lastIndexOf('@');
+    const step = at > 0 ? parseNumber(part.slice(at + 1)) : undefined;
+    if (step === undefined) return undefined;
+    schedule.push({ activation: part.slice(0, at), step });
+  }
+  return schedule;
 }
 
 /**
@@ -40,8 +61,10 @@ const KEYS = [
   ['batch', 'train', 'batchSize', String, parseNumber],
   ['reg', 'train', 'regularization', String, (t) => t],
   ['rate', 'train', 'regularizationRate', String, parseNumber],
-  ['speed', null, 'stepsPerFrame', String, parseNumber],
+  ['al1', 'train', 'activationL1', String, parseNumber],
+  ['speed', null, 'stepsPerFrame', String, (t) => (t === FASTEST_SPEED ? t : parseNumber(t))],
   ['keep', null, 'keepWeights', (keep) => (keep ? '1' : '0'), (t) => (t === '1' ? true : t === '0' ? false : undefined)],
+  ['then', null, 'schedule', writeSchedule, readSchedule],
 ];
 
 /** Escape only what would break the hash's structure: commas and dots stay readable. */
@@ -49,7 +72,8 @@ const escapeValue = (text) => text.replace(/[%&=#\s]/g, (c) => encodeURIComponen
 
 /**
  * The hash (without "#") that stores `state` completely: every setting is written, so a link
- * means the same run even if the defaults change. User points only when there are some.
+ * means the same run even if the defaults change. User points and activation switches
+ * (`then`) only when there are some.
  */
 export function encodeHash(state) {
   const parts = [`v=${HASH_VERSION}`];
@@ -57,6 +81,8 @@ export function encodeHash(state) {
   for (const [key, group, field, write] of KEYS) {
     const value = group ? state[group][field] : state[field];
     if (key === 'pts' && value.length === 0) continue;
+    // No switch is written only when the link's base (a preset) has some to override.
+    if (key === 'then' && value.length === 0 && !(state.preset && findPreset(state.preset) && presetState(state.preset).schedule.length)) continue;
     parts.push(`${key}=${escapeValue(write(value))}`);
   }
   return parts.join('&');
@@ -123,7 +149,8 @@ export function decodeHash(hash) {
     pathOfKey.set(group ? `${group}.${field}` : field, key);
   }
   const known = new Set(['v', 'preset', ...KEYS.map(([key]) => key)]);
-  for (const key of given.keys()) if (!known.has(key)) problems.push(key.slice(0, 24));
+  // An unknown key is named; a value without a key ("&=1") as written, not as an empty name.
+  for (const key of given.keys()) if (!known.has(key)) problems.push((key || `=${given.get(key)}`).slice(0, 24));
 
   const merged = mergeState(base, partial);
   for (const path of merged.problems) problems.push(pathOfKey.get(path) ?? path);

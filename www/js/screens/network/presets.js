@@ -1,7 +1,8 @@
 // One-click scenarios for the network screen. Pure data, importable from Node: each preset is
 // a partial screen state (merged over the defaults in state.js), the number of steps at which
 // its effect shows, and a sentence saying what to watch. Every effect is checked with these
-// exact seeds by tests/node/presets.test.mjs.
+// exact seeds by tests/node/presets.test.mjs (and the revival over several seeds by
+// tests/node/revival-preset.test.mjs).
 //
 // The figures in the sentences are what the fixed seeds give (circle data, 500 points, noise
 // 0.1, half for testing, data seed 1); they are measured by the test, not hoped for.
@@ -41,7 +42,8 @@ const GENTLE_SGD = Object.freeze({
  * Fields: id (used in the URL), title (button text), sentence (what it shows and what to
  * watch), link (optional: { href, text }, a page that tells more, shown after the sentence),
  * steps (the screen pauses there the first time, where the effect is visible),
- * state (partial screen state: data, network, train, stepsPerFrame).
+ * state (partial screen state: data, network, train, stepsPerFrame, and schedule: the
+ * activation switches in place, as in state.js).
  */
 export const PRESETS = Object.freeze([
   Object.freeze({
@@ -119,6 +121,31 @@ export const PRESETS = Object.freeze([
     },
   }),
   Object.freeze({
+    id: 'kill-revive',
+    title: 'Kill, then revive',
+    sentence:
+      'The “kill” run (ReLU, Adam at a learning rate of 0.3) until step 1,000: by then 22 of ' +
+      'the 24 units are dead and accuracy is close to chance. Then every hidden layer switches ' +
+      'to leaky ReLU (slope 0.2 below zero) in place, keeping the weights. Under ReLU a dead ' +
+      'unit gets no gradient, so a dead first-layer unit cannot come back by itself: its ' +
+      'inputs are the data, which never change. Under leaky ReLU the same units are only ' +
+      'inactive: the slope below zero passes gradient, so their weights move again. The ' +
+      'learning rate is still too high: right after the switch the loss jumps (the warning ' +
+      'says so), then falls again. By step 1,300, 16 of the 22 are active again (the log ' +
+      'lists them; a dashed line marks the switch on the charts); at step 3,000, 18 are, and ' +
+      'test accuracy is above 95%. Leaky ReLU outputs are never exactly 0, so the sparsity ' +
+      'falls to 0. Over network seeds 1 to 12, 79% to 100% of the dead units come back; kept ' +
+      'on ReLU, none does.',
+    steps: 3000,
+    state: {
+      data: CIRCLE,
+      network: { ...THREE_BY_EIGHT, slope: 0.2 },
+      train: HARSH_ADAM,
+      schedule: [{ step: 1000, activation: 'leaky-relu' }],
+      stepsPerFrame: 10,
+    },
+  }),
+  Object.freeze({
     id: 'vanishing',
     title: 'Vanishing gradient: deep sigmoid',
     sentence:
@@ -169,8 +196,8 @@ export const PRESETS = Object.freeze([
 
 /**
  * Old preset ids that links may still carry → the preset that replaced them. "revive" was a
- * PReLU run whose units never die (nothing was revived); it is "prelu" now, and the id is kept
- * free for a real kill-then-revive scenario once the core can switch an activation in place.
+ * PReLU run whose units never die (nothing was revived); it is "prelu" now, so that old links
+ * still open the run they showed. The real revival is "kill-revive".
  */
 const RENAMED = Object.freeze({ revive: 'prelu' });
 

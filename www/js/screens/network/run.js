@@ -3,9 +3,22 @@
 // what the screen shows. Views into wasm memory are taken last, checked, and handed to the
 // caller for immediate use: any later call into wasm may grow memory and detach them.
 //
+// The state's schedule of activation switches is the run's too: training stops at each
+// switch's step, switches every hidden layer in place (same weights), tells `onSwitch`, and goes
+// on, so the same run happens whatever the frames' step counts. A reset replays it from step 0.
+//
 // Requires `await init()` of ../../../pkg/relu_lab.js before createRun is called.
 import { Dataset, Network } from '../../../pkg/relu_lab.js';
-import { datasetOptions, networkConfig } from './state.js';
+import { activationAt, datasetOptions, networkConfig } from './state.js';
+
+/**
+ * What a run tells the screen after a switch of activation in place: the step it trains from,
+ * the activations before and after, the units that were dead (ReLU) or inactive (others) on
+ * the training set just before, the core's unit events up to then, and each layer's activation
+ * before.
+ * @typedef {{ step: number, from: string, to: string, dead: number, inactive: number, unitCount: number,
+ *   events: { step: number, layer: number, unit: number, died: boolean }[], activations: string[] }} ActivationChange
+ */
 
 /** A typed-array view whose memory was detached by a wasm memory growth. */
 const detached = (view) => view.buffer.byteLength === 0;
@@ -50,33 +63,88 @@ function copySplit(data, split) {
  */
 export function createRun(state) {
   const data = buildDataset(state);
+  const config = networkConfig(state);
   let network;
   try {
-    network = new Network(networkConfig(state));
+    network = new Network(config);
   } catch (error) {
     data?.free();
     throw error;
   }
-  const layout = network.layout();
-  const hidden = network.config.hidden;
+  let layout = network.layout();
+  let normalised = network.config;
+  const hidden = normalised.hidden;
   const unitCount = hidden.reduce((sum, width) => sum + width, 0);
   const trainSet = copySplit(data, 'train');
   const testSet = copySplit(data, 'test');
   let resolution = 0;
+  /** The switches to make, in step order; `applied` of them are made. */
+  let schedule = (state.schedule ?? []).map((entry) => ({ ...entry }));
+  let applied = 0;
+  /** network.switches() as of the last switch (read once then, not every frame). */
+  /** @type {{ step: number, layer: number | null, activation: string }[]} */
+  let switchList = [];
 
-  return {
+  /**
+   * Switch every hidden layer to `activation` now, keeping the weights, and tell onSwitch what
+   * the run was like just before (an ActivationChange).
+   * @param {string} activation
+   */
+  function switchNow(activation) {
+    const activations = layout.map((layer) => layer.activation);
+    const before = data ? network.stats(data, 'train') : null;
+    const events = network.events();
+    network.setActivation('all', /** @type {import('../../../pkg/relu_lab.js').ActivationName} */ (activation));
+    layout = network.layout();
+    normalised = network.config;
+    switchList = network.switches();
+    run.onSwitch?.({
+      step: network.step,
+      from: activations[0] ?? state.network.activation,
+      to: activation,
+      dead: before ? before.deadUnits : 0,
+      inactive: before ? before.neverActiveUnits : 0,
+      unitCount,
+      events,
+      activations,
+    });
+  }
+
+  /** Make the scheduled switches that are due: those at or before the step training goes from. */
+  function switchDue() {
+    while (applied < schedule.length && schedule[applied].step <= network.step) {
+      const { activation } = schedule[applied];
+      applied += 1;
+      if (layout.slice(0, -1).some((layer) => layer.activation !== activation)) switchNow(activation);
+    }
+  }
+
+  const run = {
     /** The learner's data: copies, safe to keep. */
     trainSet,
     testSet,
     /** Whether there is a training point at all (a custom set may be empty). */
     hasData: trainSet.labels.length > 0,
-    /** network.layout(), read once. */
-    layout,
+    /** network.layout(), read again only after a switch of activation. */
+    get layout() {
+      return layout;
+    },
     /** Hidden widths and their total. */
     hidden,
     unitCount,
-    /** The normalised config (activation names per layer, etc.). */
-    config: network.config,
+    /** The normalised config (activation names per layer, etc.), as of the last switch. */
+    get config() {
+      return normalised;
+    },
+    /**
+     * Called (inside `train` or `switchActivation`) after each switch of activation, with what
+     * the run was like just before it. Set by the screen.
+     * @type {((change: ActivationChange) => void) | null}
+     */
+    onSwitch: null,
+    /** Called after a reset that went back to the activation of step 0. Set by the screen. */
+    /** @type {(() => void) | null} */
+    onReset: null,
 
     get step() {
       return network.step;
@@ -85,40 +153,79 @@ export function createRun(state) {
       return network.diverged;
     },
 
-    /** Train `steps` steps with `options`; returns { steps, batchLoss, diverged }. */
+    /**
+     * Train `steps` steps with `options`, making the scheduled switches on the way; returns
+     * the core's report ({ steps, batchLoss, diverged, … }) with `steps` summed over the parts.
+     */
     train(steps, options) {
       if (!data || steps <= 0) return { steps: 0, batchLoss: NaN, diverged: network.diverged };
-      return network.train(data, steps, options);
-    },
-
-    /** Back to step 0 with the same seed. */
-    reset() {
-      network.reset();
+      let done = 0;
+      let report = null;
+      while (done < steps) {
+        switchDue();
+        const next = applied < schedule.length ? schedule[applied].step - network.step : Infinity;
+        const part = Math.min(steps - done, next);
+        report = network.train(data, part, options);
+        done += report.steps;
+        if (report.diverged || report.steps < part) break;
+      }
+      return { ...report, steps: done };
     },
 
     /**
-     * Switch every hidden layer to `activation` and go on from the same weights and biases
-     * (PReLU slopes start at their usual value): the revival lesson, ReLU → leaky ReLU on a
-     * network whose units died. Returns whether the run switched; false means the caller must
-     * build a new network instead (step 0), as it did before this existed.
-     *
-     * TODO(core): the bindings do not have this call yet. It needs
-     *   network.setActivation(layer: number | 'all', name: string, options?: { slope, eluAlpha,
-     *   reluAtZero, preluSlope }) → void
-     * keeping params() except the PReLU slopes (added or dropped, so layout() changes), keeping
-     * step, history and events (an event "switched to leaky ReLU at step N" would mark the chart),
-     * and the optimiser state for weights and biases. Until then this falls back (returns false).
+     * Back to step 0 with the same seed and the activation of step 0. After a switch the
+     * network is built again from the state's config (the core's reset would start the new
+     * activation, whose initial weights differ); the schedule will be replayed.
+     */
+    reset() {
+      const switched = switchList.length > 0 || layout[0]?.activation !== config.activation;
+      if (switched) {
+        const fresh = new Network(config);
+        network.free();
+        network = fresh;
+        layout = network.layout();
+        normalised = network.config;
+      } else {
+        network.reset();
+      }
+      applied = 0;
+      switchList = [];
+      if (switched) run.onReset?.();
+    },
+
+    /**
+     * The switches made so far since step 0 ({ step, layer, activation }, `layer` null for
+     * every hidden layer), oldest first: network.switches() as read after the last one.
+     */
+    switches() {
+      return switchList;
+    },
+
+    /** The activation of every hidden layer now ('' without hidden layers). */
+    get activation() {
+      return hidden.length ? layout[0].activation : '';
+    },
+
+    /**
+     * The learner switches every hidden layer to `activation` now and goes on from the same
+     * weights and biases (PReLU slopes start at their usual value): the switches scheduled
+     * after this step are dropped and this one is added (state.js scheduleWithSwitch makes the
+     * same schedule for the screen's state). Returns false, changing nothing, at step 0 or
+     * without hidden layers (a new network is the way there).
      * @param {string} activation
      */
     switchActivation(activation) {
-      const core = /** @type {{ setActivation?: (layer: number | 'all', name: string) => void }} */ (
-        /** @type {unknown} */ (network)
-      );
-      if (typeof core.setActivation !== 'function') return false;
-      core.setActivation('all', activation);
-      this.layout = network.layout();
-      this.config = network.config;
+      const step = network.step;
+      if (step === 0 || hidden.length === 0) return false;
+      schedule = [...schedule.slice(0, applied).filter((entry) => entry.step < step), { step, activation }];
+      applied = schedule.length - 1;
+      switchDue();
       return true;
+    },
+
+    /** The activation the schedule trains with from step `step` on (0: the one of step 0). */
+    activationAt(step) {
+      return activationAt({ network: { activation: config.activation }, schedule }, step);
     },
 
     /** Evaluate the R×R grid (for `views` and, without data, `stats`). */
@@ -194,4 +301,5 @@ export function createRun(state) {
       data?.free();
     },
   };
+  return run;
 }

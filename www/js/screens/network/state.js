@@ -5,11 +5,15 @@
 //   { preset: id | null,
 //     data:    { name, noise, testRatio, seed, points: [[x1, x2, label], …] },
 //     network: { hidden: [widths], activation, slope, reluAtZero, init, biasInit, seed },
-//     train:   { optimizer, learningRate, batchSize, regularization, regularizationRate },
-//     stepsPerFrame,
-//     keepWeights: whether changing the activation of a trained network keeps its weights }
+//     train:   { optimizer, learningRate, batchSize, regularization, regularizationRate,
+//                activationL1 (the L1 penalty rate on the hidden activations) },
+//     stepsPerFrame (1 to 100, or FASTEST_SPEED "max": as fast as it draws, cadence.js),
+//     keepWeights: whether changing the activation of a trained network keeps its weights,
+//     schedule: [{ step, activation }]: switches of every hidden layer's activation in place
+//               (same weights), in step order; `network.activation` is the one at step 0 }
 // `data.points` are the learner's own points, on a 0.05 grid so that a link stores them
 // exactly. With a generated set they are added to it; with `custom` they are the whole set.
+import { FASTEST_SPEED } from './cadence.js';
 import { encodeHash } from './hash.js';
 import { findPreset, PRESETS } from './presets.js';
 
@@ -31,6 +35,8 @@ export const OPTIMIZERS = Object.freeze(['sgd', 'momentum', 'adam']);
 export const REGULARIZATIONS = Object.freeze(['none', 'l1', 'l2']);
 export const RELU_AT_ZERO = Object.freeze([0, 0.5, 1]);
 export const REGULARIZATION_RATES = Object.freeze([0, 0.0001, 0.0003, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1]);
+/** The rates offered for the L1 penalty on the hidden activations (0: none). */
+export const ACTIVATION_L1_RATES = Object.freeze([0, 0.0001, 0.0003, 0.001, 0.003, 0.01, 0.03, 0.1]);
 
 /** Inclusive ranges of the numeric settings. */
 export const LIMITS = Object.freeze({
@@ -44,6 +50,9 @@ export const LIMITS = Object.freeze({
   learningRate: Object.freeze({ min: 1e-5, max: 10 }),
   batchSize: Object.freeze({ min: 1, max: 100 }),
   regularizationRate: Object.freeze({ min: 0, max: 1 }),
+  activationL1: Object.freeze({ min: 0, max: 1 }),
+  /** Switches of activation in a schedule, and the steps they may sit at. */
+  schedule: Object.freeze({ max: 8, step: Object.freeze({ min: 1, max: 1_000_000_000 }) }),
   stepsPerFrame: Object.freeze({ min: 1, max: 100 }),
   points: Object.freeze({ max: 300 }),
 });
@@ -89,9 +98,11 @@ const DEFAULTS = Object.freeze({
     batchSize: 10,
     regularization: 'none',
     regularizationRate: 0,
+    activationL1: 0,
   }),
   stepsPerFrame: 5,
   keepWeights: true,
+  schedule: Object.freeze([]),
 });
 
 /** A fresh, mutable copy of the default state. */
@@ -108,6 +119,7 @@ export function cloneState(state) {
     train: { ...state.train },
     stepsPerFrame: state.stepsPerFrame,
     keepWeights: state.keepWeights ?? true,
+    schedule: (state.schedule ?? []).map((entry) => ({ step: entry.step, activation: entry.activation })),
   };
 }
 
@@ -154,13 +166,27 @@ const CHECK = {
   batchSize: (v) => (Number.isInteger(v) && inRange(v, LIMITS.batchSize) ? v : undefined),
   regularization: (v) => (REGULARIZATIONS.includes(v) ? v : undefined),
   regularizationRate: (v) => (inRange(v, LIMITS.regularizationRate) ? v : undefined),
-  stepsPerFrame: (v) => (Number.isInteger(v) && inRange(v, LIMITS.stepsPerFrame) ? v : undefined),
+  activationL1: (v) => (inRange(v, LIMITS.activationL1) ? v : undefined),
+  schedule: (v) => {
+    if (!Array.isArray(v) || v.length > LIMITS.schedule.max) return undefined;
+    const clean = [];
+    for (const entry of v) {
+      if (entry === null || typeof entry !== 'object') return undefined;
+      const { step, activation } = entry;
+      if (!Number.isSafeInteger(step) || !inRange(step, LIMITS.schedule.step)) return undefined;
+      if (!ACTIVATIONS.includes(activation)) return undefined;
+      if (clean.length && step <= clean.at(-1).step) return undefined; // strictly in step order
+      clean.push({ step, activation });
+    }
+    return clean;
+  },
+  stepsPerFrame: (v) => (v === FASTEST_SPEED || (Number.isInteger(v) && inRange(v, LIMITS.stepsPerFrame)) ? v : undefined),
 };
 
 const GROUPS = {
   data: ['name', 'noise', 'testRatio', 'seed', 'points'],
   network: ['hidden', 'activation', 'slope', 'reluAtZero', 'init', 'biasInit', 'seed'],
-  train: ['optimizer', 'learningRate', 'batchSize', 'regularization', 'regularizationRate'],
+  train: ['optimizer', 'learningRate', 'batchSize', 'regularization', 'regularizationRate', 'activationL1'],
 };
 
 /**
@@ -195,6 +221,11 @@ export function mergeState(base, partial = {}) {
   if (partial.keepWeights !== undefined) {
     if (typeof partial.keepWeights === 'boolean') state.keepWeights = partial.keepWeights;
     else problems.push('keepWeights');
+  }
+  if (partial.schedule !== undefined) {
+    const clean = CHECK.schedule(partial.schedule);
+    if (clean === undefined) problems.push('schedule');
+    else state.schedule = clean;
   }
   if (partial.preset !== undefined) {
     const found = partial.preset === null ? null : findPreset(partial.preset);
@@ -231,11 +262,37 @@ export function activePreset(state) {
   return preset && sameRun(state, presetState(preset.id)) ? preset : null;
 }
 
-/** Whether going from `before` to `after` needs a new data set or network (step 0). */
+/**
+ * Whether going from `before` to `after` needs a new data set or network (step 0): the data,
+ * the network or the schedule of activation switches changed. (A switch the learner makes in
+ * place changes the schedule without a rebuild: settings.js.)
+ */
 export function needsRebuild(before, after) {
   const dataKey = (s) => JSON.stringify(s.data);
-  const networkKey = (s) => JSON.stringify(s.network);
+  const networkKey = (s) => JSON.stringify([s.network, s.schedule ?? []]);
   return dataKey(before) !== dataKey(after) || networkKey(before) !== networkKey(after);
+}
+
+/**
+ * The activation every hidden layer trains with from step `step` on (the update from `step`
+ * to `step + 1`): the last switch of the schedule at or before `step`, else the start.
+ */
+export function activationAt(state, step) {
+  let activation = state.network.activation;
+  for (const entry of state.schedule ?? []) if (entry.step <= step) activation = entry.activation;
+  return activation;
+}
+
+/**
+ * The schedule after the learner switches to `activation` in place at step `step` (≥ 1): the
+ * switches before `step` are kept (they have happened), the later ones are dropped (the
+ * learner takes over from here), and the new one is added. Null when that would be more than
+ * LIMITS.schedule.max switches (a link could not hold the run).
+ */
+export function scheduleWithSwitch(schedule, step, activation) {
+  const kept = (schedule ?? []).filter((entry) => entry.step < step);
+  if (kept.length >= LIMITS.schedule.max) return null;
+  return [...kept.map((entry) => ({ ...entry })), { step, activation }];
 }
 
 // ---- what the core receives -----------------------------------------------------------------
@@ -257,13 +314,14 @@ export function networkConfig(state) {
 
 /** The options for `network.train(...)`. */
 export function trainOptions(state) {
-  const { optimizer, learningRate, batchSize, regularization, regularizationRate } = state.train;
+  const { optimizer, learningRate, batchSize, regularization, regularizationRate, activationL1 } = state.train;
   return {
     optimizer,
     learningRate,
     batchSize,
     l1: regularization === 'l1' ? regularizationRate : 0,
     l2: regularization === 'l2' ? regularizationRate : 0,
+    activationL1: activationL1 ?? 0,
   };
 }
 

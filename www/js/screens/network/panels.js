@@ -10,7 +10,7 @@ import { readStored, storageKey, writeStored } from '../../embed/storage.js';
 export const GUIDE = Object.freeze([
   ['Scenarios', 'one click sets up a run that shows one effect and says what to watch; playing stops where it shows.'],
   ['Play, Step, Reset', 'train the network on the training points one mini-batch step at a time; the numbers beside them are measured as it learns.'],
-  ['Settings', 'the data, the network (layers, activation, initialisation) and the training (learning rate, optimiser); a change starts a new network at step 0, and the address keeps every setting.'],
+  ['Settings', 'the data, the network (layers, activation, initialisation) and the training (learning rate, optimiser); a change to the data or the network starts a new network at step 0 (with "Keep the weights when the activation changes" ticked, a new activation switches in place instead); training settings apply from the next step; the address keeps every setting.'],
   ['Inside the network', 'each square is one hidden unit, drawn as its output over the input plane; hatched with ✕ is a dead unit (z ≤ 0 on every training point). Hover or tap one for its formula.'],
   ['Units that died or came back', 'names units as they die or come back, and why some were dead from the start.'],
   ['Layers on the training set', 'per layer: the share of zeros (sparsity), the dead units, the size of the activations and of the gradient.'],

@@ -5,6 +5,7 @@ import { applyControlLocks } from '../../ui/lesson-controls.js';
 import { createTrainingControls } from '../../ui/training-controls.js';
 import { renderSettings } from './controls-markup.js';
 import { renderEventLog } from './event-log.js';
+import { FASTEST_SPEED, stepsPerCall } from './cadence.js';
 import { renderFrame } from './render.js';
 import { createRun } from './run.js';
 import { activePreset, trainOptions } from './state.js';
@@ -48,13 +49,29 @@ export function createPlayback(screen, loop, { locks, id, buildView }) {
   ];
   let startStep = 0;
 
+  /** The most steps one train call may take on the run's network (cadence.js stepsPerCall). */
+  function callLimit() {
+    const { run, state } = screen;
+    const params = run.layout.reduce((most, layer) => Math.max(most, layer.biases + layer.fanOut, (layer.slopes ?? 0) + layer.fanOut), 0);
+    const batch = Math.min(state.train.batchSize, run.trainSet.labels.length);
+    return stepsPerCall({ params, units: run.unitCount, batch });
+  }
+
   /** Train this frame's steps while playing; returns the moment it reached, if any. */
-  function trainFrame() {
+  function trainFrame(now) {
     const { training, run, state } = screen;
-    const pace = { stepsPerFrame: state.stepsPerFrame, framesPerUpdate: training.framesPerUpdate, stopAt: screen.stopAt };
-    const steps = screen.cadence.stepsDue({ ...pace, step: run.step });
     const options = trainOptions(state);
-    const result = screen.cadence.train(steps, { ...pace, train: (count) => run.train(count, options), step: () => run.step });
+    const train = (count) => run.train(count, options);
+    const step = () => run.step;
+    let result;
+    if (state.stepsPerFrame === FASTEST_SPEED) {
+      screen.cadence.frameAt(now);
+      result = screen.cadence.trainFor({ callLimit: callLimit(), stopAt: screen.stopAt, train, step });
+    } else {
+      const pace = { stepsPerFrame: state.stepsPerFrame, framesPerUpdate: training.framesPerUpdate, stopAt: screen.stopAt };
+      const steps = screen.cadence.stepsDue({ ...pace, step: run.step });
+      result = screen.cadence.train(steps, { ...pace, callLimit: callLimit(), train, step });
+    }
     if (result.diverged) {
       training.stop();
       return 'diverged';
@@ -80,11 +97,14 @@ export function createPlayback(screen, loop, { locks, id, buildView }) {
     screen.pendingMoment = null;
     const { training } = screen;
     if (training.playing) {
-      if (!training.tick() && moment === null) {
-        loop.request(frame);
+      // The top speed trains on every frame, reduced motion or not (each frame's task stays
+      // short); the others on the frames that draw, as many frames' steps as they stand for.
+      const update = training.tick();
+      if (update || screen.state.stepsPerFrame === FASTEST_SPEED) moment = trainFrame(now) ?? moment;
+      if (!update && moment === null) {
+        if (training.playing) loop.request(frame);
         return;
       }
-      moment = trainFrame() ?? moment;
     }
     renderFrame(screen, moment, now);
     screen.cadence.frameDrawn();

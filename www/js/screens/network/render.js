@@ -33,6 +33,7 @@ export function renderFrame(screen, moment, now = performance.now(), partial = n
     point,
     traceStep: screen.inspection.traceStep,
     diagramInView: screen.diagramInView,
+    unitSide: shownMapSide(screen.parts.slots.diagram),
     reducedMotion: screen.training.reducedMotion,
     partial,
   });
@@ -60,6 +61,7 @@ export function renderFrame(screen, moment, now = performance.now(), partial = n
   screen.heatmap.update({
     image: frame.diverged ? null : frame.unitShown ? screen.reader.unitImage : screen.reader.outputImage,
     unit: frame.unitShown,
+    imageKey: `${frame.snapshot.gridKey}|${frame.unitShown}|${screen.version}`,
     train: run.trainSet,
     test: run.testSet,
     dataKey: screen.builtData,
@@ -104,6 +106,16 @@ export function renderFrame(screen, moment, now = performance.now(), partial = n
   describeIfChanged(screen, summary, moment, frame.unitShown, stats.train);
   const spoken = [moment ? describeMoment(summary, moment) : '', eventMessage, warningText].filter(Boolean).join(' ');
   if (spoken) announce(parts.fields.announcer, spoken);
+}
+
+/**
+ * The side in device pixels the diagram shows its unit maps at (diagram-units.js writes it on
+ * the stage; 0 before the diagram is placed): the maps are coloured at that size.
+ * @param {HTMLElement | undefined} slot
+ */
+function shownMapSide(slot) {
+  const stage = /** @type {HTMLElement | null | undefined} */ (slot?.querySelector('[data-map-side]'));
+  return Number(stage?.dataset.mapSide ?? 0);
 }
 
 /**

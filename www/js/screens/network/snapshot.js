@@ -6,12 +6,20 @@
 //
 // A snapshot never mixes two networks: the statistics, the trace and the pictures belong to the
 // run version (a rebuild or a reset makes a new one) whose layout the snapshot carries.
+//
+// The unit maps are coloured at the size the diagram shows them (`unitSide` device pixels, when
+// smaller than the grid): after the output map is taken from the R×R grid, the core evaluates
+// a unitSide² grid and colours its 48 maps (for 6×8 at 52 px, 48 × 2,704 pixels instead of
+// 48 × 10,000), which the diagram puts into its squares as they are. While a unit is selected
+// its maps come from the R×R grid, as the big map and the unit card show that unit at R×R.
 import { offKeyOf } from './cadence.js';
 import { unitName } from './describe.js';
 import { createLayerHistory } from './layer-history.js';
 
 /** History records the core keeps, 7 numbers each. */
 export const HISTORY_RECORDS = 512;
+/** The smallest grid the core evaluates (MIN_RESOLUTION in src/grid.rs). */
+const MIN_SIDE = 2;
 
 /** An R×R canvas to put one map's pixels into (the heatmap scales it up). */
 function makeImage(resolution) {
@@ -34,15 +42,16 @@ export function createFrameReader(resolution) {
   let measurement = null;
   /** @type {{ version: number, dead: number[] } | null} units off per layer at step 0 */
   let start = null;
-  let gridOf = ''; // version:step of the evaluated grid
+  let gridOf = ''; // version:step@side of the grid the core holds
   let picturesOf = ''; // … of the coloured maps last handed to the views (with the selection)
+  let unitsAt = resolution; // the side of the unit maps last handed to the views
   let trace = { key: '', value: null };
 
-  /** Evaluate the grid, unless it is the one of this version and step already. */
-  function grid(run, version) {
-    const key = `${version}:${run.step}`;
+  /** Evaluate the grid (of `side`, R by default), unless the core holds that one already. */
+  function grid(run, version, side = resolution) {
+    const key = `${version}:${run.step}@${side}`;
     if (gridOf === key) return;
-    run.grid(resolution);
+    run.grid(side);
     gridOf = key;
   }
 
@@ -76,15 +85,22 @@ export function createFrameReader(resolution) {
   function pictures(run, version, frame) {
     const { playing, moment, selected, diagramInView, partial } = frame;
     const diverged = run.diverged;
+    const side = unitSideOf(frame.unitSide, selected, diverged);
     // Unit maps are coloured only when they show (the diagram in view, a unit in the big map)
     // and, paused, only when they changed (the views keep the last ones).
-    const key = `${version}:${run.step}|${selected ? unitName(selected) : ''}`;
+    const key = `${version}:${run.step}|${selected ? unitName(selected) : ''}|${side}`;
     const fresh = key !== picturesOf || playing;
     const withPictures = partial?.pictures !== false;
     const unitsWanted = fresh && withPictures && (diagramInView || selected !== null || !playing || moment !== null);
-    const views = run.views(unitsWanted);
+    let views = run.views(unitsWanted && side === resolution);
     if (withPictures) picturesOf = key;
     if (!diverged && fresh) outputImage.ctx.putImageData(new ImageData(views.outputPixels, resolution, resolution), 0, 0);
+    if (unitsWanted && side !== resolution) {
+      // The output is in its image: the core may now hold the small grid (and its views).
+      grid(run, version, side);
+      views = run.views(true);
+    }
+    if (views.unitPixels) unitsAt = views.resolution;
     let unitShown = selected && !diverged && !fresh ? unitName(selected) : null; // kept from before
     if (selected && !diverged && views.unitPixels) {
       const size = resolution * resolution * 4;
@@ -95,7 +111,16 @@ export function createFrameReader(resolution) {
         unitShown = unitName(selected);
       }
     }
-    return { ...views, unitShown };
+    return { ...views, unitShown, unitsAt };
+  }
+
+  /**
+   * The grid side to colour the unit maps at: the diagram's (`shown`, device pixels) when it
+   * is known and smaller than R, no unit is selected and the run did not diverge; else R.
+   */
+  function unitSideOf(shown, selected, diverged) {
+    const side = Math.round(shown ?? 0);
+    return side >= MIN_SIDE && side < resolution && selected === null && !diverged ? side : resolution;
   }
 
   return {
@@ -119,7 +144,8 @@ export function createFrameReader(resolution) {
 
     /**
      * Read one frame. `frame`: { version (of the run), cadence, playing, moment, now,
-     * selected, point, traceStep, diagramInView, partial ({ pictures: false } at start-up) }.
+     * selected, point, traceStep, diagramInView, unitSide (the side of a unit square in device
+     * pixels, or 0: unknown), partial ({ pictures: false } at start-up) }.
      * Returns { snapshot (for the views), measured (this frame measured), events (the core's
      * list, or null when not read), unitShown, diverged }.
      */
@@ -139,7 +165,7 @@ export function createFrameReader(resolution) {
       const events = eventsDue ? run.events() : null;
       const traced = traceOf(run, version, frame.point, measured);
       // 2. Views into wasm memory: taken now, used in this frame only.
-      const { unitPixels, params, unitShown } = pictures(run, version, frame);
+      const { unitPixels, params, unitShown, unitsAt: unitResolution } = pictures(run, version, frame);
       const diverged = run.diverged;
       const snapshot = {
         step: run.step,
@@ -148,7 +174,8 @@ export function createFrameReader(resolution) {
         layout: run.layout,
         params,
         train: measurement.stats.train,
-        resolution,
+        // The side of the unit maps (of unitPixels, or of the last ones): R, or the diagram's.
+        resolution: unitResolution,
         unitPixels,
         // The same key means the same grid pictures as the last frame (views may skip them).
         gridKey: diverged ? null : `${version}:${run.step}`,

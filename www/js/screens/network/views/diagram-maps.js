@@ -1,9 +1,20 @@
-// The unit maps of the network diagram: each hidden unit's R×R activation map, shrunk in JS to
-// the size its square is shown at and written with one putImageData into the square (no scaled
-// drawImage; connections never enter the squares), or kept at R×R and scaled up when the
-// squares are larger than the grid. The selected unit's map is also kept at full resolution for
+// The unit maps of the network diagram: each hidden unit's activation map at the size its square
+// is shown at (coloured at that size by the core, see snapshot.js, or shrunk here from R×R),
+// written with one putImageData into the square (no scaled drawImage; connections never enter
+// the squares), or kept at R×R and scaled up when the squares are larger than the grid. (Maps
+// in canvases of their own, one per column of squares, measured no cheaper to composite than
+// this one canvas: issue 13.) The selected unit's map is also kept at full resolution for
 // the unit card. Pixel views of wasm memory are copied here and never kept.
 import { sampleColumns, scaleUnitMap } from '../../../draw/network-diagram.js';
+
+/**
+ * The side in device pixels of a unit square `unitSize` CSS pixels wide: the size its map is
+ * shown at (and, when smaller than the grid, coloured at: snapshot.js).
+ * @param {number} unitSize
+ */
+export function mapSideOf(unitSize) {
+  return Math.max(1, Math.round(unitSize * (window.devicePixelRatio || 1)));
+}
 
 /**
  * The maps of one diagram.
@@ -93,7 +104,7 @@ export function createUnitMaps({ background }) {
      */
     size(unitSize) {
       if (!resolution) return;
-      const side = Math.max(1, Math.round(unitSize * (window.devicePixelRatio || 1)));
+      const side = mapSideOf(unitSize);
       const larger = side > resolution;
       const imageSide = larger ? resolution : side;
       if (side === mapSide && maps.every((layer) => layer.every((image) => image?.width === imageSide))) return;

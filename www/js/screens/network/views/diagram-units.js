@@ -5,6 +5,7 @@
 // label, which counts the units in each state.
 import { setAttribute } from '../../../ui/dom.js';
 import { activationName } from '../../../text/names.js';
+import { mapSideOf } from './diagram-maps.js';
 import { unitLabel } from './unit-text.js';
 
 const BADGES = { dead: '✕', inactive: '−', 'nearly-dead': '!', 'nearly-inactive': '!' };
@@ -71,8 +72,12 @@ export function createUnitButtons(stage) {
       if (hadFocus && target) target.focus();
     },
 
-    /** Move every button over its square of `geometry` (diagramGeometry). */
+    /**
+     * Move every button over its square of `geometry` (diagramGeometry), and say on the stage
+     * (data-map-side) the side in device pixels the squares show their maps at.
+     */
     place(geometry) {
+      setAttribute(stage, 'data-map-side', String(mapSideOf(geometry.unitSize)));
       buttons.forEach((layer, layerIndex) =>
         layer.forEach((button, unit) => {
           const node = geometry.columns[layerIndex + 1][unit];

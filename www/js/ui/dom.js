@@ -3,7 +3,12 @@
 
 /** Set `text` on `element` only when it changed. @param {Node} element @param {string} text */
 export function setText(element, text) {
-  if (element.textContent !== text) element.textContent = text;
+  if (element.textContent === text) return;
+  // Changing the one text node in place, rather than replacing it, spares the browser from
+  // re-matching selectors such as :has() that depend on the element's children.
+  const only = element.firstChild;
+  if (only && only === element.lastChild && only.nodeType === 3 && text !== '') only.nodeValue = text;
+  else element.textContent = text;
 }
 
 /** Set attribute `name` only when it changed. @param {Element} element */

@@ -2,7 +2,7 @@
 // snapshot to every view, then the screen's own drawing and words (no wasm from there on):
 // the big map, the charts, the readouts, the event log and the live region.
 import { announce } from '../../ui/dom.js';
-import { describeEvents, describeMoment, summarise, summaryKey } from './describe.js';
+import { canDie, describeEvents, describeMoment, summarise, summaryKey } from './describe.js';
 import { renderEventLog } from './event-log.js';
 import { bestLoss, learningRateWarning, startNote } from './explain.js';
 import { describeCanvases, showNotes, showReadouts } from './readouts.js';
@@ -125,9 +125,11 @@ function shownMapSide(slot) {
 function explainFrame(screen, summary, stats, count) {
   const { run, state } = screen;
   const start = screen.reader.startOf(screen.version);
-  const countsOff = summary.canDie || summary.countsOff;
+  // The word for step 0 follows the activation the run had then, not after a switch.
+  const startCanDie = canDie(run.activationAt(0));
+  const countsOff = startCanDie || summary.countsOff;
   const startText = countsOff
-    ? startNote(start, { word: summary.canDie ? 'dead' : 'inactive', unitCount: run.unitCount, biasInit: state.network.biasInit })
+    ? startNote(start, { word: startCanDie ? 'dead' : 'inactive', unitCount: run.unitCount, biasInit: state.network.biasInit })
     : '';
   const accuracy = stats.test ? stats.test.accuracy : stats.train.accuracy;
   const warning = stats.train.noData || summary.diverged

@@ -150,7 +150,13 @@ test('<relu-lab>: hundreds of hostile elements and rapid attribute changes, crea
             if (!found) canvas = 'missing';
             else if (found.width === 0 || found.height === 0) canvas = 'empty';
             else {
-              const data = found.getContext('2d').getImageData(0, 0, found.width, found.height).data;
+              // Read through a copy made for reading (see canvasState in fuzz-support.mjs).
+              const copy = document.createElement('canvas');
+              copy.width = found.width;
+              copy.height = found.height;
+              const context = copy.getContext('2d', { willReadFrequently: true });
+              context.drawImage(found, 0, 0);
+              const data = context.getImageData(0, 0, copy.width, copy.height).data;
               canvas = 'blank';
               for (let i = 3; i < data.length; i += 4) if (data[i] !== 0) { canvas = 'drawn'; break; }
             }

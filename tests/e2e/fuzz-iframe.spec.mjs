@@ -5,9 +5,11 @@
 //
 // The oracle: nothing is obeyed that should not be (the settings, the step count and the theme
 // stay as they were), nothing is posted in reply to a message that is not obeyed (no `state` or
-// `error` message reaches the host), no uncaught or console error; and after the flood the
+// `error` message reaches the host; the parent's set-state requests get the protocol's
+// set-state answer, taken or not), no uncaught or console error; and after the flood the
 // parent's well-formed requests are still obeyed (set-state, get-state, play, pause).
 import { expect, test } from '@playwright/test';
+import { readInbound } from '../../www/js/embed/protocol.js';
 import { cases, createFuzz, hostileValue, recordConsole } from './fuzz-support.mjs';
 
 const FOREIGN_ORIGIN = 'https://lms.example';
@@ -88,7 +90,9 @@ test('embed.html: malformed, foreign and flooding messages are not obeyed; valid
     if (window !== window.top) return;
     window.replies = [];
     window.addEventListener('message', (event) => {
-      if (event.data && event.data.source === 'relu-lab') window.replies.push(event.data);
+      if (!event.data || event.data.source !== 'relu-lab') return;
+      const from = [...document.querySelectorAll('iframe')].find((frame) => frame.contentWindow === event.source)?.id ?? 'unknown';
+      window.replies.push({ ...event.data, from });
     });
   });
   await page.goto('/fuzz-host.html');
@@ -110,16 +114,32 @@ test('embed.html: malformed, foreign and flooding messages are not obeyed; valid
   };
 
   const singles = cases(400);
+  let setStates = 0; // the parent's messages that are set-state requests (answered, taken or not)
   for (let i = 0; i < singles; i += 1) {
     const sender = fuzz.pick(['parent', 'parent', 'sibling', 'self', 'parent, origin not allowed']);
     const wellFormed = sender !== 'parent' && fuzz.chance(0.5);
     const message = wellFormed ? fuzz.pick(OBEYABLE) : malformed(fuzz);
     await send[sender](message);
+    if (sender === 'parent' && readInbound(message)?.type === 'set-state') setStates += 1;
     fuzz.count(`${sender}: ${wellFormed ? 'well formed' : 'malformed'}`);
   }
-  // Each sender's messages arrive in order, so one from the parent after them all marks the end.
-  await page.waitForTimeout(300);
-  expect(await takeReplies(page), 'no reply to a message that was not obeyed').toEqual([]);
+  // Each sender's messages arrive in order, so a get-state from the parent after them all marks
+  // the end: its state reply comes after every reply to the messages before it.
+  await send.parent({ ...envelope, type: 'get-state' });
+  const replies = [];
+  const marker = () => replies.findIndex((m) => m.type === 'state' && m.from === 'open');
+  await expect.poll(async () => {
+    replies.push(...(await takeReplies(page)));
+    return marker() >= 0;
+  }, { message: 'the parent\'s get-state is answered' }).toBe(true);
+  const before = replies.slice(0, marker());
+  // The protocol answers every set-state request of the parent (set-state { ignored }), whether
+  // it took anything or not; nothing else may come: no state, no error, nothing from the
+  // restricted frame, no answer to another sender.
+  const answers = before.filter((m) => m.type === 'set-state' && m.from === 'open' && Array.isArray(m.ignored));
+  expect(before.filter((m) => !answers.includes(m)), 'no reply to a message that was not obeyed').toEqual([]);
+  expect(answers.length, 'set-state answers only to the parent\'s set-state requests').toBeLessThanOrEqual(setStates);
+  fuzz.count('set-state answers to the parent', answers.length);
   expect(await snapshot(page, 'open'), 'the open frame: nothing changed').toEqual(openBefore);
   expect(await snapshot(page, 'restricted'), 'the restricted frame: nothing changed').toEqual(restrictedBefore);
   expect(watch.take().errors).toEqual([]);
@@ -133,7 +153,7 @@ test('embed.html: malformed, foreign and flooding messages are not obeyed; valid
   await send.parent({ ...envelope, type: 'get-state' });
   await expect.poll(async () => (await page.evaluate(() => window.replies.filter((m) => m.type === 'state').length)) > 0).toBe(true);
   const after = await takeReplies(page);
-  expect(after.every((m) => ['state', 'error'].includes(m.type)), 'only state and error replies').toBe(true);
+  expect(after.every((m) => ['state', 'error', 'set-state'].includes(m.type) && m.from === 'open'), 'only state, error and set-state replies, from the open frame').toBe(true);
   fuzz.count('error replies to hostile content', after.filter((m) => m.type === 'error').length);
   expect(watch.take().errors, 'hostile content: no error').toEqual([]);
 

@@ -136,7 +136,15 @@ export async function canvasState(page, selector) {
     const canvas = find(document);
     if (!canvas) return 'missing';
     if (canvas.width === 0 || canvas.height === 0) return 'empty';
-    const data = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
+    // Read through a copy made for reading: reading the page's own canvas again and again
+    // makes Chromium warn ("Canvas2D: Multiple readback operations using getImageData…"), a
+    // console warning that would be the probe's, not the page's.
+    const copy = document.createElement('canvas');
+    copy.width = canvas.width;
+    copy.height = canvas.height;
+    const context = copy.getContext('2d', { willReadFrequently: true });
+    context.drawImage(canvas, 0, 0);
+    const data = context.getImageData(0, 0, copy.width, copy.height).data;
     for (let i = 3; i < data.length; i += 4) if (data[i] !== 0) return 'drawn';
     return 'blank';
   }, selector);

@@ -6,6 +6,9 @@ import { decodeHash, encodeHash } from './state.js';
 /** The address is rewritten this long (ms) after the last change. */
 export const HASH_DELAY_MS = 150;
 
+/** Address edits taken by any screen of this page (<html data-links-taken>). */
+let linksTaken = 0;
+
 /**
  * The state a page starts from: the hash's when it holds settings, else `fallback`.
  * Returns { state, problems } (the hash's fields that could not be used).
@@ -28,15 +31,23 @@ export function createHashSync({ getState, onLinkState }) {
     if (window.location.hash !== hash) window.history.replaceState(null, '', hash);
   };
 
-  const onHashChange = () => {
+  /** @param {HashChangeEvent} event */
+  const onHashChange = (event) => {
+    // The address the learner went to, from the event: a write of ours that was due when they
+    // edited the address may have run before this event and put our old state back in
+    // window.location, and that old state would then be taken instead of their link.
+    const hash = new URL(event.newURL).hash;
     // A fragment naming an element on the page is navigation, not settings: keep ours.
-    const fragment = window.location.hash.slice(1);
+    const fragment = hash.slice(1);
     if (fragment && !fragment.includes('=') && document.getElementById(fragment)) {
       writeNow();
-      return;
+    } else {
+      const decoded = decodeHash(hash);
+      onLinkState(decoded.state, decoded.problems);
     }
-    const decoded = decodeHash(window.location.hash);
-    onLinkState(decoded.state, decoded.problems);
+    // A signal for tests and tools: how many address edits the page has taken in full.
+    linksTaken += 1;
+    document.documentElement.dataset.linksTaken = String(linksTaken);
   };
   window.addEventListener('hashchange', onHashChange);
 

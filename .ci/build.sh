@@ -24,6 +24,7 @@ raw_before=$(stat -c %s "$wasm")
 # values no caller should touch, so `unknown` is the honest type; the public API above them is
 # typed precisely (README: no `any` in relu_lab.d.ts).
 sed -i -E '/^export interface InitOutput/,/^}/ s/\bany\b/unknown/g' "$out/relu_lab.d.ts"
+node .ci/glue.mjs "$out/relu_lab.js" # methods of a freed object: an Error naming it (issue 9.6)
 
 echo "==> wasm-opt -O3"
 # The features rustc enables for wasm32 (rustc 1.95 defaults + simd128 from .cargo/config.toml).

@@ -37,3 +37,6 @@ npx --no-install wasm-opt -O3 \
 raw=$(stat -c %s "$wasm")
 gz=$(gzip -9 -c "$wasm" | wc -c)
 echo "==> $wasm: $raw bytes raw (before wasm-opt: $raw_before), $gz bytes gzip -9"
+
+echo "==> production site -> target/site (.ci/site.mjs)"
+node .ci/site.mjs

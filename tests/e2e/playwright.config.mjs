@@ -2,6 +2,8 @@
 // Run from the repo root: npx playwright test -c tests/e2e/playwright.config.mjs
 // Uses Debian's chromium (/usr/bin/chromium, installed by `.ci/install.sh --browser`);
 // never `npx playwright install`. Build first (.ci/build.sh) so www/pkg exists.
+// E2E_SITE=prod serves the production build (target/site/, written by .ci/site.mjs, which
+// .ci/build.sh runs) instead of the modules in www/: the same specs against the bundles.
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from '@playwright/test';
 
@@ -9,6 +11,12 @@ const root = fileURLToPath(new URL('../..', import.meta.url));
 // E2E_PORT lets a second run (a CI rehearsal, say) use its own server alongside the default.
 export const PORT = Number(process.env.E2E_PORT ?? 8123);
 export const ORIGIN = `http://127.0.0.1:${PORT}`;
+/** 'prod': target/site/ (the production build); anything else: www/ (development). */
+export const SITE = process.env.E2E_SITE === 'prod' ? 'prod' : 'dev';
+const SERVED = SITE === 'prod' ? 'target/site' : 'www';
+/** The production build is also served, on E2E_PORT + 100, for production.spec.mjs. */
+const PROD_PORT = PORT + 100;
+export const PROD_ORIGIN = `http://127.0.0.1:${PROD_PORT}`;
 
 export default defineConfig({
   testDir: '.',
@@ -39,13 +47,24 @@ export default defineConfig({
       ],
     },
   },
-  webServer: {
-    command: `python3 -m http.server ${PORT} --bind 127.0.0.1 --directory www`,
-    cwd: root,
-    url: `${ORIGIN}/`,
-    reuseExistingServer: false,
-    timeout: 15_000,
-    stdout: 'ignore',
-    stderr: 'ignore',
-  },
+  webServer: [
+    {
+      command: `python3 -m http.server ${PORT} --bind 127.0.0.1 --directory ${SERVED}`,
+      cwd: root,
+      url: `${ORIGIN}/`,
+      reuseExistingServer: false,
+      timeout: 15_000,
+      stdout: 'ignore',
+      stderr: 'ignore',
+    },
+    {
+      command: `python3 -m http.server ${PROD_PORT} --bind 127.0.0.1 --directory target/site`,
+      cwd: root,
+      url: `${PROD_ORIGIN}/`,
+      reuseExistingServer: false,
+      timeout: 15_000,
+      stdout: 'ignore',
+      stderr: 'ignore',
+    },
+  ],
 });

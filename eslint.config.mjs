@@ -14,7 +14,7 @@ const rules = {
 };
 
 export default [
-  { ignores: ['www/pkg/**', 'target/**', 'dist/**', 'node_modules/**', 'tests/e2e/screenshots/**', 'test-results/**'] },
+  { ignores: ['www/pkg/**', 'target/**', 'dist/**', 'node_modules/**', 'tests/e2e/screenshots/**', 'test-results/**', 'tests/consumers/**/node_modules/**', 'tests/consumers/**/dist/**', 'tests/consumers/**/out/**'] },
   {
     files: ['**/*.js', '**/*.mjs'],
     languageOptions: { ecmaVersion: 2024, sourceType: 'module' },

@@ -80,3 +80,37 @@ if [ "$browser" = 1 ] && { [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromed
   $sudo apt-get update -qq
   $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null
 fi
+
+# --- Python venv for the notebook and static-site e2e tests (with --browser) ----------------
+# JupyterLab + anywidget (tests/e2e/notebook.spec.mjs), MkDocs, Sphinx + MyST
+# (tests/e2e/ssg.spec.mjs), pinned in tests/python/requirements.txt and constraints.txt. Kept
+# outside the clone so CI's fresh clones reuse it; made again only when the pins change.
+if [ "$browser" = 1 ]; then
+  need python3
+  venv="${RELU_LAB_VENV:-$HOME/.cache/relu-lab/venv}"
+  pins=$(cat tests/python/requirements.txt tests/python/constraints.txt | sha256sum | cut -c1-16)
+  if [ "$(cat "$venv/.relu-lab-pins" 2>/dev/null || true)" != "$pins" ]; then
+    if [ -e "$venv" ] && [ ! -f "$venv/pyvenv.cfg" ]; then
+      say "$venv exists and is not a Python venv; set RELU_LAB_VENV elsewhere" >&2
+      exit 1
+    fi
+    say "making the Python venv $venv (JupyterLab, anywidget, MkDocs, Sphinx, MyST; about 30 s)"
+    rm -rf "$venv"
+    python3 -m venv "$venv"
+    "$venv/bin/pip" install --quiet --no-input -r tests/python/requirements.txt -c tests/python/constraints.txt
+    echo "$pins" >"$venv/.relu-lab-pins"
+  fi
+fi
+
+# --- bundler consumers for tests/e2e/bundlers.spec.mjs (with --browser) ---------------------
+# Vite 8, Vite 5, webpack 5, esbuild: one small project each in tests/consumers/, pinned by its
+# lockfile. The spec unpacks `npm pack` of dist/ into each node_modules itself.
+if [ "$browser" = 1 ]; then
+  for lock in tests/consumers/*/package-lock.json; do
+    dir=$(dirname "$lock")
+    if [ ! -f "$dir/node_modules/.package-lock.json" ] || [ "$lock" -nt "$dir/node_modules/.package-lock.json" ]; then
+      say "npm ci in $dir"
+      npm ci --prefix "$dir" --no-audit --no-fund --no-update-notifier --loglevel=error
+    fi
+  done
+fi

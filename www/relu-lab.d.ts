@@ -21,9 +21,30 @@ export interface ReluLabErrorDetail {
   message: string;
 }
 
+/** One key a setState did not take, and why ("unknown key", "invalid value", …). */
+export interface ReluLabIgnored {
+  /** The key as a dotted path ("train.learningRate"); "" for the state as a whole. */
+  key: string;
+  reason: string;
+}
+
+/** Milestone names: see README, "Milestones". */
+export type ReluLabMilestoneName = 'preset-effect' | 'accuracy' | 'diverged' | 'experiment-done';
+
+export interface ReluLabMilestoneDetail {
+  name: ReluLabMilestoneName;
+  /**
+   * The run's figures at that moment. Network: step, testAccuracy, trainAccuracy, trainLoss,
+   * testLoss, deadUnits (ReLU only, else null), unitCount, and preset or goal. Experiments:
+   * experiment, verdict, sentence, elapsed (ms), params.
+   */
+  figures: Record<string, unknown>;
+}
+
 /**
  * <relu-lab screen="network" preset="kill" hide="optimizer,batch" height="520">.
- * Attributes: screen, preset, hide, lock, theme, height, width, remember, autoplay, and the
+ * Attributes: screen, preset, hide, lock, theme, height, width, remember, autoplay, layout,
+ * goal-accuracy, and the
  * screen's settings (network: hidden/layers, activation/act, learning-rate/lr, optimizer/opt,
  * batch-size/batch, …; function: functions, range, probe, …; neuron: w1, w2, b, units, target).
  */
@@ -37,8 +58,8 @@ export declare class ReluLabElement extends HTMLElement {
   readonly suspended: boolean;
   /** The screen's settings (every screen gives them), or null before it is mounted. */
   getState(): Record<string, unknown> | null;
-  /** Change settings; returns the fields refused, or null before the screen is mounted. */
-  setState(partial: Record<string, unknown>): string[] | null;
+  /** Change settings; returns what was not taken and why (empty: all), or null before the screen is mounted. */
+  setState(partial: Record<string, unknown>): ReluLabIgnored[] | null;
   /** Start training (network screen; the neuron screen's sum of hinges). */
   play(): void;
   /** Stop training (network screen; the neuron screen's sum of hinges). */
@@ -56,5 +77,6 @@ declare global {
     'relu-lab-ready': CustomEvent<ReluLabReadyDetail>;
     'relu-lab-state': CustomEvent<ReluLabStateDetail>;
     'relu-lab-error': CustomEvent<ReluLabErrorDetail>;
+    'relu-lab-milestone': CustomEvent<ReluLabMilestoneDetail>;
   }
 }

@@ -610,9 +610,25 @@ test.describe('embed.html in an iframe', () => {
     await expect.poll(async () => (await states('functions')).length).toBe(before + 1);
     expect((await states('functions')).at(-1)).toMatchObject({ functions: ['relu', 'elu'], range: 50, probe: -20 });
 
-    // A field the screen does not know or cannot take: an error message names it.
-    await post('neuron', { type: 'set-state', state: { units: 'many', colour: 'red' } });
-    await expect.poll(async () => (await received(page, 'error')).at(-1)?.message).toBe('set-state: ignored colour, units');
+    // Every set-state is answered with what it did not take, and why (with the request's id).
+    const answers = async () => (await received(page, 'set-state')).map(({ ignored, id }) => ({ ignored, id }));
+    await expect.poll(async () => (await answers()).length).toBe(2);
+    expect((await answers()).map((answer) => answer.ignored)).toEqual([[], []]);
+    await post('neuron', { type: 'set-state', id: 'q3', state: { units: 'many', colour: 'red' } });
+    await expect.poll(async () => (await answers()).at(-1)).toEqual({
+      id: 'q3',
+      ignored: [
+        { key: 'colour', reason: 'unknown key' },
+        { key: 'units', reason: 'invalid value' },
+      ],
+    });
+    // … and, for hosts that only listen for errors, an error message names them.
+    await expect.poll(async () => (await received(page, 'error')).at(-1)?.message).toBe('set-state: ignored colour (unknown key), units (invalid value)');
+    await post('function', { type: 'set-state', state: { functions: ['relu', 'nope'], probe: 'far' } });
+    await expect.poll(async () => (await answers()).at(-1)?.ignored).toEqual([
+      { key: 'functions', reason: 'invalid value: nope' },
+      { key: 'probe', reason: 'invalid value' },
+    ]);
     // play and pause reach the neuron screen's sum of hinges.
     await post('neuron', { type: 'play' });
     await expect.poll(() => stepOf(neuron.locator('[data-part="hinges"]'))).toBeGreaterThan(0);
@@ -731,4 +747,223 @@ test.describe('dist/relu-lab.html, one file', () => {
     const html = readFileSync(join(root, 'dist', 'relu-lab.html'), 'utf8');
     expect(html).not.toMatch(/<script[^>]+src=|<link[^>]+rel="stylesheet"/);
   });
+});
+
+// ---- issue 14: the host's scheme and type, set-state answers, milestones ---------------------
+
+test.describe('following the host page; answers and milestones a course can use', () => {
+  /** A page at the test server's origin with `body` (the element's script loaded). */
+  const hostPage = (body, head = '') => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>host</title>
+    <link rel="icon" href="data:,">${head}<script type="module" src="/relu-lab.js"></script></head>
+    <body><main><h1>host</h1>${body}</main></body></html>`;
+  const frameStyle = (locator) =>
+    locator.evaluate((element) => {
+      const style = getComputedStyle(element.shadowRoot.querySelector('.relu-lab'));
+      return { background: style.backgroundColor, theme: element.shadowRoot.querySelector('.relu-lab').dataset.theme, font: style.fontSize };
+    });
+
+  test('theme="auto" follows the host page\'s own dark switch (color-scheme on html or body)', async ({ page }) => {
+    const watch = watchPage(page);
+    await page.emulateMedia({ colorScheme: 'light' });
+    // The host's switch as MkDocs Material writes it: an attribute on body whose rule sets color-scheme.
+    const style = '<link rel="stylesheet" href="/host-scheme.css">';
+    await page.route(`${ORIGIN}/host-scheme.css`, (route) =>
+      route.fulfill({ contentType: 'text/css', body: '[data-md-color-scheme="slate"] { color-scheme: dark; } .light-site { color-scheme: light; }' }),
+    );
+    await serveHtml(page, '/host-scheme.html', hostPage('<relu-lab screen="function"></relu-lab><relu-lab screen="neuron" theme="light"></relu-lab>', style));
+    await page.goto('/host-scheme.html');
+    await labsReady(page);
+    const auto = page.locator('relu-lab[screen="function"]');
+    const light = await frameStyle(auto);
+    expect(light.theme).toBe('auto');
+    await page.evaluate(() => document.body.setAttribute('data-md-color-scheme', 'slate'));
+    await expect.poll(async () => (await frameStyle(auto)).theme).toBe('dark');
+    const dark = await frameStyle(auto);
+    expect(dark.background).not.toBe(light.background);
+    // An explicit theme is kept whatever the host does.
+    expect((await frameStyle(page.locator('relu-lab[screen="neuron"]'))).theme).toBe('light');
+    // The host declaring light wins over the reader's dark system; declaring nothing follows it.
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await page.evaluate(() => {
+      document.body.removeAttribute('data-md-color-scheme');
+      document.documentElement.className = 'light-site';
+    });
+    await expect.poll(async () => (await frameStyle(auto)).theme).toBe('light');
+    expect((await frameStyle(auto)).background).toBe(light.background);
+    await page.evaluate(() => document.documentElement.removeAttribute('class'));
+    await expect.poll(async () => (await frameStyle(auto)).theme).toBe('auto');
+    expect((await frameStyle(auto)).background).toBe(dark.background); // the system's dark
+    expect(watch.errors).toEqual([]);
+  });
+
+  test('the embed\'s text follows the font size it sits in, not the host\'s root size', async ({ page }) => {
+    // MkDocs Material's shape: html at 125% (20 px), the article's text at 0.8rem (16 px).
+    await serveHtml(
+      page,
+      '/host-type.html',
+      hostPage('<article style="font-size: 0.8rem"><relu-lab screen="function"></relu-lab></article><div style="font-size: 24px"><relu-lab screen="neuron"></relu-lab></div>')
+        .replace('<html lang="en">', '<html lang="en" style="font-size: 125%">'),
+    );
+    await page.goto('/host-type.html');
+    await labsReady(page);
+    const sizes = (screen) =>
+      page.locator(`relu-lab[screen="${screen}"]`).evaluate((element) => {
+        const root = element.shadowRoot;
+        const px = (node) => Number.parseFloat(getComputedStyle(node).fontSize);
+        return { frame: px(root.querySelector('.relu-lab')), heading: px(root.querySelector('h2, h1')), padding: Number.parseFloat(getComputedStyle(root.querySelector('.relu-lab')).paddingTop) };
+      });
+    const article = await sizes('function');
+    const big = await sizes('neuron');
+    expect(article.frame).toBe(16);
+    expect(big.frame).toBe(24);
+    // Headings and spacing scale with it (they were rem lengths).
+    expect(article.heading).toBeGreaterThan(16);
+    expect(big.heading / big.frame).toBeCloseTo(article.heading / article.frame, 2);
+    expect(big.padding / article.padding).toBeCloseTo(1.5, 2);
+  });
+
+  test('setState answers with the keys it ignored and why', async ({ page }) => {
+    await serveHtml(page, '/set-state.html', hostPage('<relu-lab screen="network" autoplay="false"></relu-lab><relu-lab screen="neuron"></relu-lab>'));
+    await page.goto('/set-state.html');
+    await labsReady(page);
+    const answers = await page.evaluate(() => {
+      const [network, neuron] = document.querySelectorAll('relu-lab');
+      return [
+        network.setState({ train: { learningRate: 0.1 } }),
+        network.setState({ train: { learningRate: 'fast', momentum: 0.9 }, colour: 'red' }),
+        network.setState(null),
+        neuron.setState({ w1: 0.5, units: 'many', extra: 1 }),
+      ];
+    });
+    expect(answers).toEqual([
+      [],
+      [
+        { key: 'train.momentum', reason: 'unknown key' },
+        { key: 'colour', reason: 'unknown key' },
+        { key: 'train.learningRate', reason: 'invalid value' },
+      ],
+      [{ key: '', reason: 'not an object' }],
+      [
+        { key: 'extra', reason: 'unknown key' },
+        { key: 'units', reason: 'invalid value' },
+      ],
+    ]);
+    expect(await page.evaluate(() => document.querySelector('relu-lab').getState().train.learningRate)).toBe(0.1);
+  });
+
+  test('milestones: a preset\'s effect and a target accuracy, on the element and through the iframe', async ({ page }) => {
+    test.setTimeout(120_000);
+    const watch = watchPage(page);
+    await recordMessages(page);
+    await page.addInitScript(() => {
+      window.milestones = [];
+      document.addEventListener('relu-lab-milestone', (event) => window.milestones.push(event.detail), true);
+    });
+    await serveHtml(
+      page,
+      '/milestones.html',
+      // Both in view (an embed off screen is held): short frames that scroll inside.
+      hostPage(`<relu-lab screen="network" preset="healthy" speed="100" goal-accuracy="80%" autoplay height="300"></relu-lab>
+        <iframe title="lab" src="/embed.html?screen=network&amp;preset=healthy&amp;speed=100&amp;goal-accuracy=0.8&amp;autoplay&amp;height=280" width="900" height="300"></iframe>`),
+    );
+    await page.goto('/milestones.html');
+    await labsReady(page);
+    await expect.poll(() => page.evaluate(() => window.milestones.map((m) => m.name)), { timeout: 60_000 }).toEqual(['accuracy', 'preset-effect']);
+    const [accuracy, effect] = await page.evaluate(() => window.milestones);
+    expect(accuracy.figures.goal).toBe(0.8);
+    expect(accuracy.figures.testAccuracy).toBeGreaterThanOrEqual(0.8);
+    expect(effect.figures).toMatchObject({ preset: 'healthy', step: 2000, unitCount: 24 });
+    // The step the figures name is the one the screen shows when it pauses there.
+    const network = page.locator('relu-lab[screen="network"]');
+    await expect.poll(() => stepOf(network)).toBe(2000);
+    await expect(network.locator('[data-action="play"]')).toContainText('Play');
+    // The iframe posts the same milestones with the same figures (same seeds, same run).
+    await expect.poll(async () => (await received(page, 'milestone')).map((m) => m.name), { timeout: 60_000 }).toEqual(['accuracy', 'preset-effect']);
+    expect((await received(page, 'milestone'))[1].figures).toEqual(effect.figures);
+    expect(watch.errors).toEqual([]);
+  });
+});
+
+test.describe('compact layout: a 720 × 432 frame or a slide', () => {
+  test('an iframe of 720 × 432 is compact by itself: the map, play and the figures that matter, the rest behind one button', async ({ page }) => {
+    const watch = watchPage(page);
+    await serveHtml(
+      page,
+      '/compact-host.html',
+      `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>host</title><link rel="icon" href="data:,"></head>
+      <body style="margin: 0"><main><h1>host</h1><iframe title="ReLU Lab: a network whose units die" src="/embed.html?screen=network&amp;preset=kill" width="720" height="432" style="border: 0; display: block"></iframe></main></body></html>`,
+    );
+    await page.goto('/compact-host.html');
+    const frame = page.frameLocator('iframe');
+    const lab = frame.locator('relu-lab');
+    await expect(lab.locator('.relu-lab')).toHaveAttribute('data-layout', 'compact');
+    const more = lab.getByRole('button', { name: 'Show everything' });
+    await expect(more).toHaveAttribute('aria-expanded', 'false');
+    await expect(lab.locator('canvas.nw-map__overlay')).toBeVisible();
+    await expect(lab.locator('[data-action="play"]')).toBeVisible();
+    await expect(lab.locator('[data-field="test-accuracy"]')).toBeVisible();
+    await expect(lab.locator('[data-field="dead-units"]')).toBeVisible();
+    for (const hidden of ['.nw-presets', '.nw-settings', '.nw-network', '[data-part="charts"]', '[data-action="reset"]']) {
+      await expect(lab.locator(hidden).first()).toBeHidden();
+    }
+    // Nothing overflows the frame: no scroll bar either way.
+    const overflow = () =>
+      page.frames()[1].evaluate(() => {
+        const root = document.documentElement;
+        return { x: Math.max(0, root.scrollWidth - root.clientWidth), y: Math.max(0, root.scrollHeight - root.clientHeight) };
+      });
+    expect(await overflow()).toEqual({ x: 0, y: 0 });
+    // Keyboard: the button is the first thing in the frame; Enter shows everything, again less.
+    await page.locator('iframe').focus();
+    await page.keyboard.press('Tab');
+    await expect(more).toBeFocused();
+    await page.keyboard.press('Enter');
+    const less = lab.getByRole('button', { name: 'Show less' });
+    await expect(less).toHaveAttribute('aria-expanded', 'true');
+    await expect(lab.locator('.nw-presets')).toBeVisible();
+    await expect(lab.locator('.nw-toolbar [data-action="reset"]')).toBeVisible();
+    await page.keyboard.press('Enter');
+    await expect(lab.locator('.nw-presets')).toBeHidden();
+    expect(watch.errors).toEqual([]);
+  });
+
+  test('a taller iframe, or layout="full", is not compact; layout="compact" on the element is', async ({ page }) => {
+    await serveHtml(
+      page,
+      '/compact-element.html',
+      `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>host</title><link rel="icon" href="data:,"><script type="module" src="/relu-lab.js"></script></head>
+      <body><main><h1>host</h1>
+      <relu-lab screen="function" layout="compact"></relu-lab>
+      <relu-lab screen="neuron" height="400"></relu-lab>
+      <relu-lab screen="network" height="400" layout="full" autoplay="false"></relu-lab>
+      <iframe title="lab" src="/embed.html?screen=function" width="720" height="600"></iframe></main></body></html>`,
+    );
+    await page.goto('/compact-element.html');
+    await labsReady(page);
+    const layout = (selector) => page.locator(selector).evaluate((element) => element.shadowRoot.querySelector('.relu-lab').dataset.layout ?? 'full');
+    expect(await layout('relu-lab[screen="function"]')).toBe('compact');
+    expect(await layout('relu-lab[screen="neuron"]')).toBe('compact'); // auto: given 400 px
+    expect(await layout('relu-lab[screen="network"]')).toBe('full');
+    await expect(page.frameLocator('iframe').locator('relu-lab .relu-lab')).not.toHaveAttribute('data-layout', 'compact');
+    // Given more room, the auto one is full again.
+    await page.locator('relu-lab[screen="neuron"]').evaluate((element) => element.setAttribute('height', '900'));
+    await expect.poll(() => layout('relu-lab[screen="neuron"]')).toBe('full');
+  });
+
+  for (const colorScheme of ['light', 'dark']) {
+    test(`every screen compact at 720 × 432: no axe violation, no sideways overflow, screenshots (${colorScheme})`, async ({ page }) => {
+      await page.setViewportSize({ width: 720, height: 432 });
+      await page.emulateMedia({ colorScheme, reducedMotion: 'reduce' });
+      for (const screen of ['network', 'function', 'neuron']) {
+        await page.goto(`/embed.html?screen=${screen}&layout=compact${screen === 'network' ? '&preset=kill' : ''}`);
+        await labsReady(page);
+        await expect(page.locator('relu-lab').getByRole('button', { name: 'Show everything' })).toBeVisible();
+        expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+        await expectNoAxeViolations(page);
+        await page.screenshot({ path: `tests/e2e/screenshots/embed-compact-${screen}-${colorScheme}.png` });
+        await page.locator('relu-lab').getByRole('button', { name: 'Show everything' }).click();
+        await expectNoAxeViolations(page);
+      }
+    });
+  }
 });

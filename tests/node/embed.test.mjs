@@ -21,8 +21,11 @@ import {
   postTargets,
   readInbound,
   readOutbound,
+  requestId,
 } from '../../www/js/embed/protocol.js';
-import { containerCondition, mediaForTheme, retargetSelector } from '../../www/js/embed/theme.js';
+import { containerCondition, mediaForTheme, remToHost, retargetSelector } from '../../www/js/embed/theme.js';
+import { describeIgnored, explainIgnored, REASONS } from '../../www/js/embed/ignored.js';
+import { createNetworkMilestones, networkFigures, parseGoalAccuracy } from '../../www/js/embed/milestones.js';
 import { decodeHash } from '../../www/js/screens/network/state.js';
 
 const from = (object) => (name) => object[name] ?? null;
@@ -201,4 +204,76 @@ test('theme: width-only media queries become container conditions', () => {
   assert.equal(containerCondition('(prefers-reduced-motion: no-preference)'), null);
   assert.equal(containerCondition('(min-width: 40rem), print'), null);
   assert.equal(containerCondition('print and (min-width: 40rem)'), null);
+});
+
+// ---- issue 14: set-state answers, milestones, layout and goal attributes, rem → host size ----
+
+test('ignored: unknown keys at any depth, then the fields the screen refused, each once', () => {
+  const state = { data: { name: 'circle', noise: 0.1 }, train: { learningRate: 0.03 }, preset: null };
+  assert.deepEqual(explainIgnored({ train: { learningRate: 0.1 } }, state, []), []);
+  assert.deepEqual(explainIgnored({ colour: 'red', train: { learningRate: 'fast', bogus: 1 } }, state, ['train.learningRate']), [
+    { key: 'colour', reason: REASONS.unknown },
+    { key: 'train.bogus', reason: REASONS.unknown },
+    { key: 'train.learningRate', reason: REASONS.invalid },
+  ]);
+  // A key the screen itself names as unknown (function, neuron) is listed once.
+  assert.deepEqual(explainIgnored({ extra: 1 }, { range: 8 }, ['extra']), [{ key: 'extra', reason: REASONS.unknown }]);
+  assert.deepEqual(explainIgnored({ functions: ['relu', 'nope'] }, { functions: ['relu'] }, ['functions: nope']), [
+    { key: 'functions', reason: `${REASONS.invalid}: nope` },
+  ]);
+  // __proto__ as an own key (JSON.parse makes one) is unknown, not inherited.
+  assert.deepEqual(explainIgnored(JSON.parse('{"__proto__": {"x": 1}}'), state), [{ key: '__proto__', reason: REASONS.unknown }]);
+  for (const bad of [null, [1], 'x', 3]) assert.deepEqual(explainIgnored(bad, state), [{ key: '', reason: REASONS.notObject }]);
+  assert.equal(explainIgnored({ ['k'.repeat(500)]: 1 }, state)[0].key.length, 48);
+  assert.equal(describeIgnored([{ key: 'colour', reason: 'unknown key' }, { key: '', reason: 'not an object' }]), 'colour (unknown key), not an object');
+});
+
+test('milestones: each once per run, armed again when the step goes back', () => {
+  const fired = [];
+  const tracker = createNetworkMilestones({ goalAccuracy: 0.9, emit: (name, figures) => fired.push([name, figures]) });
+  const summary = (step, testAccuracy, extra = {}) => ({ step, testAccuracy, trainAccuracy: testAccuracy, trainLoss: 0.5, testLoss: 0.6, canDie: true, offCount: 2, unitCount: 24, diverged: false, ...extra });
+  const preset = { id: 'kill', steps: 2000 };
+  tracker.check(summary(100, 0.5), preset);
+  tracker.check(summary(1990, 0.89), preset);
+  assert.deepEqual(fired, []);
+  tracker.check(summary(2000, 0.9), preset);
+  assert.deepEqual(fired.map(([name]) => name), ['preset-effect', 'accuracy']);
+  assert.deepEqual(fired[0][1], { preset: 'kill', step: 2000, testAccuracy: 0.9, trainAccuracy: 0.9, trainLoss: 0.5, testLoss: 0.6, deadUnits: 2, unitCount: 24 });
+  assert.equal(fired[1][1].goal, 0.9);
+  tracker.check(summary(2100, 0.95), preset);
+  assert.equal(fired.length, 2);
+  tracker.check(summary(0, 0.5), preset); // reset
+  tracker.check(summary(2000, 0.95, { diverged: true, canDie: false }), null);
+  assert.deepEqual(fired.slice(2).map(([name]) => name), ['diverged', 'accuracy']);
+  assert.equal(fired[2][1].deadUnits, null); // not counted for an activation that cannot die
+  assert.deepEqual(networkFigures(summary(5, null)).testAccuracy, null);
+});
+
+test('config: layout and goal-accuracy', () => {
+  assert.equal(readConfig(from({})).layout, 'auto');
+  assert.equal(readConfig(from({})).goalAccuracy, null);
+  assert.equal(readConfig(from({ layout: ' Compact ' })).layout, 'compact');
+  const bad = readConfig(from({ layout: 'tiny', 'goal-accuracy': 'high' }));
+  assert.equal(bad.layout, 'auto');
+  assert.deepEqual(bad.problems, ['layout', 'goal-accuracy']);
+  for (const [text, share] of [['0.9', 0.9], ['90%', 0.9], ['90', 0.9], ['1', 1], ['100%', 1], ['0', null], ['150', null], ['-1', null], ['', null]]) {
+    assert.equal(parseGoalAccuracy(text), share, text);
+  }
+  assert.ok(ATTRIBUTE_KEYS.includes('goal-accuracy') && ATTRIBUTE_KEYS.includes('layout'));
+});
+
+test('protocol: the set-state answer and milestones, request ids', () => {
+  assert.ok(readOutbound(createMessage('set-state', { ignored: [] })));
+  assert.equal(readOutbound(createMessage('set-state', { ignored: 'none' })), null);
+  assert.ok(readOutbound(createMessage('milestone', { name: 'accuracy', figures: { step: 3 } })));
+  assert.equal(readOutbound(createMessage('milestone', { name: 'accuracy' })), null);
+  assert.equal(requestId({ id: 'q1' }), 'q1');
+  assert.equal(requestId({ id: 7 }), 7);
+  for (const id of [undefined, null, {}, Number.NaN, 'x'.repeat(101)]) assert.equal(requestId({ id }), undefined);
+});
+
+test('theme: rem lengths become the host element\'s size', () => {
+  assert.equal(remToHost('padding: 0.75rem clamp(0.5rem, 2vw, 1rem);'), 'padding: calc(0.75 * var(--relu-lab-rem)) clamp(calc(0.5 * var(--relu-lab-rem)), 2vw, calc(1 * var(--relu-lab-rem)));');
+  assert.equal(remToHost('margin: -2rem .5rem'), 'margin: calc(-2 * var(--relu-lab-rem)) calc(.5 * var(--relu-lab-rem))');
+  assert.equal(remToHost('font-size: 1.5em; width: 12px; --premium: 1'), 'font-size: 1.5em; width: 12px; --premium: 1');
 });

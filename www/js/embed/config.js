@@ -10,6 +10,9 @@
 //   height, width   CSS lengths; a bare number means pixels
 //   remember        opt in to keeping the learner's settings in localStorage (value: a key)
 //   autoplay        start training without a click ("false" to forbid)
+//   layout          auto (compact in a short frame) | full | compact: the main picture, play
+//                   and the figures that matter, the rest behind one button
+//   goal-accuracy   a test accuracy ("0.9" or "90%") that fires the `accuracy` milestone
 // and every setting the screen keeps in its URL hash, by the hash key (lr=0.3) or by a
 // readable name (learning-rate="0.3"): see SCREEN_SETTINGS.
 //
@@ -19,10 +22,13 @@
 // `?hidden=8,8` as `layers` (QUERY_ALIASES, queryAttributes).
 
 import { EXPERIMENT_SETTINGS } from '../experiments/keys.js';
+import { parseGoalAccuracy } from './milestones.js';
 
 export const SCREENS = Object.freeze(['function', 'neuron', 'network', 'experiments']);
 export const DEFAULT_SCREEN = 'network';
 export const THEMES = Object.freeze(['auto', 'light', 'dark', 'contrast']);
+/** auto: compact when the embed is given a height below COMPACT_BELOW (element.js). */
+export const LAYOUTS = Object.freeze(['auto', 'full', 'compact']);
 
 /** Keys every screen understands. */
 export const COMMON_KEYS = Object.freeze([
@@ -35,6 +41,8 @@ export const COMMON_KEYS = Object.freeze([
   'width',
   'remember',
   'autoplay',
+  'layout',
+  'goal-accuracy',
 ]);
 
 /**
@@ -177,8 +185,8 @@ function parseFlag(text) {
 
 /**
  * Read an embed's configuration. `get(name)` returns the attribute or query value, or null.
- * Returns { screen, preset, hide, lock, theme, height, width, remember, autoplay, settings,
- * problems }: `settings` maps the screen's own keys to the raw strings given (validated by
+ * Returns { screen, preset, hide, lock, theme, height, width, remember, autoplay, layout,
+ * goalAccuracy, settings, problems }: `settings` maps the screen's own keys to the raw strings given (validated by
  * the screen), `problems` lists keys whose values were ignored. Never throws.
  */
 export function readConfig(get) {
@@ -205,6 +213,14 @@ export function readConfig(get) {
     return value;
   };
   const remember = raw('remember');
+  let layout = (raw('layout') ?? 'auto').trim().toLowerCase();
+  if (!LAYOUTS.includes(layout)) {
+    problems.push('layout');
+    layout = 'auto';
+  }
+  const goalText = raw('goal-accuracy');
+  const goalAccuracy = parseGoalAccuracy(goalText);
+  if (goalText != null && goalAccuracy === null) problems.push('goal-accuracy');
 
   // The screen's settings: a readable name and the short key may both be given; the last
   // one listed in SCREEN_SETTINGS wins, which is fine because they mean the same thing.
@@ -226,6 +242,8 @@ export function readConfig(get) {
     // remember="" (boolean form) uses a key made from the screen; remember="name" names it.
     remember: remember == null ? null : remember.trim() || screen,
     autoplay: parseFlag(raw('autoplay')),
+    layout,
+    goalAccuracy,
     settings,
     problems,
   };

@@ -26,6 +26,9 @@ import { createGatedLoop } from './gated-loop.js';
 import { SCREEN_ADAPTERS } from './screens.js';
 import { readStored, storageKey, writeStored } from './storage.js';
 import { applyStyles } from './styles.js';
+import { explainIgnored } from './ignored.js';
+import { hostScheme, watchHostScheme } from './host.js';
+import { createLayout } from './layout.js';
 import { adaptSheets } from './theme.js';
 
 const BASE_STYLES = ['css/tokens.css', 'css/lab.css'];
@@ -56,6 +59,12 @@ export class ReluLabElement extends HTMLElement {
   #stateTimer = 0;
   #resolveReady;
   #connected = false;
+  /** Watches the host page for a change of its colour scheme while the theme is auto. */
+  #hostWatch = null;
+  /** The theme last applied: the attribute's, with auto resolved against the host's scheme. */
+  #shownTheme = null;
+  /** The compact layout (layout.js). */
+  #layout;
 
   constructor() {
     super();
@@ -70,6 +79,7 @@ export class ReluLabElement extends HTMLElement {
     this.#content.className = 'relu-lab__content';
     this.#frame.append(this.#content);
     this.#root.append(this.#frame);
+    this.#layout = createLayout(this.#frame, this.#content);
   }
 
   connectedCallback() {
@@ -86,6 +96,7 @@ export class ReluLabElement extends HTMLElement {
     for (const type of ['click', 'change', 'input', 'keyup']) {
       this.#root.addEventListener(type, this.#onInteraction);
     }
+    this.#hostWatch ??= watchHostScheme(this.#onHostScheme);
     this.#schedule();
   }
 
@@ -98,6 +109,8 @@ export class ReluLabElement extends HTMLElement {
     for (const type of ['click', 'change', 'input', 'keyup']) {
       this.#root.removeEventListener(type, this.#onInteraction);
     }
+    this.#hostWatch?.stop();
+    this.#hostWatch = null;
     // Unmount after the current task: an element merely moved in the DOM keeps its screen.
     this.#schedule();
   }
@@ -113,13 +126,18 @@ export class ReluLabElement extends HTMLElement {
     return this.#mounted?.instance.getState?.() ?? null;
   }
 
-  /** Change the screen's settings; returns the fields refused, or null before it is mounted. */
+  /**
+   * Change the screen's settings. Returns what was not taken and why, `[{ key, reason }]`
+   * (ignored.js; empty when everything was), or null before the screen is mounted.
+   */
   setState(partial) {
     const instance = this.#mounted?.instance;
     if (!instance?.setState) return null;
-    const problems = instance.setState(partial);
+    const before = this.getState();
+    if (partial === null || typeof partial !== 'object' || Array.isArray(partial)) return explainIgnored(partial, before);
+    const problems = instance.setState(partial) ?? [];
     this.#checkState();
-    return problems ?? [];
+    return explainIgnored(partial, before, problems);
   }
 
   play() {
@@ -167,6 +185,7 @@ export class ReluLabElement extends HTMLElement {
     this.#frame.style.width = config.width ?? '';
     this.#frame.toggleAttribute('data-scroll', config.height !== null);
     this.#frame.dataset.screen = config.screen;
+    this.#layout.apply(config);
 
     const mounted = this.#mounted;
     if (mounted && before && mounted.screen === config.screen) {
@@ -212,7 +231,7 @@ export class ReluLabElement extends HTMLElement {
     const idPrefix = `relu-lab-${config.screen}`;
     let mounted;
     try {
-      mounted = adapter.mount(modules, holder, config, { loop, idPrefix, onStateChange: this.#onScreenState, ...carry });
+      mounted = adapter.mount(modules, holder, config, { loop, idPrefix, onStateChange: this.#onScreenState, onMilestone: this.#onMilestone, ...carry });
     } catch (error) {
       loop.destroy();
       throw error;
@@ -259,7 +278,11 @@ export class ReluLabElement extends HTMLElement {
   }
 
   /** Point the adapted sheets at `theme`; redraw the screen's canvases if it was mounted. */
-  #applyTheme(theme, redraw) {
+  #applyTheme(configured, redraw) {
+    // auto follows the host page's own scheme when it declares one (a site's dark switch), else
+    // the reader's system.
+    const theme = configured === 'auto' ? (hostScheme(this) ?? 'auto') : configured;
+    this.#shownTheme = theme;
     this.#frame.dataset.theme = theme;
     this.#frame.style.colorScheme = { auto: 'light dark', light: 'light', dark: 'dark', contrast: 'light' }[theme];
     this.#themer?.setTheme(theme);
@@ -278,6 +301,18 @@ export class ReluLabElement extends HTMLElement {
       }
     }
   }
+
+  /** The host page's scheme may have changed: repaint if what auto resolves to did. */
+  #onHostScheme = () => {
+    const config = this.#config;
+    if (!config || config.theme !== 'auto' || !this.#mounted) return;
+    if ((hostScheme(this) ?? 'auto') !== this.#shownTheme) this.#applyTheme('auto', true);
+  };
+
+  /** A screen reached a milestone (milestones.js). */
+  #onMilestone = (name, figures) => {
+    this.dispatchEvent(new CustomEvent('relu-lab-milestone', { detail: { name, figures } }));
+  };
 
   // ---- holding the animation ---------------------------------------------------------------
 

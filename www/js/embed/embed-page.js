@@ -10,7 +10,9 @@
 // the query says `remember`, and then only where the browser allows it.
 import { queryAttributes, readConfig, THEMES } from './config.js';
 import { defineReluLab } from './element.js';
-import { createMessage, originAllowed, parseOrigins, postTargets, readInbound } from './protocol.js';
+import { COMPACT_BELOW } from './layout.js';
+import { describeIgnored, REASONS } from './ignored.js';
+import { createMessage, originAllowed, parseOrigins, postTargets, readInbound, requestId } from './protocol.js';
 import { SCREEN_ADAPTERS } from './screens.js';
 import { $ } from '../ui/dom.js';
 
@@ -26,6 +28,11 @@ const lab = /** @type {import('./element.js').ReluLabElement} */ (document.creat
 // The query's embed keys become attributes; an old link's `hidden=8,8` becomes `layers`
 // (as an attribute, `hidden` would hide the embed).
 for (const [name, value] of queryAttributes(params)) lab.setAttribute(name, value);
+// A frame shorter than COMPACT_BELOW (MyST-MD's fixed 720 × 432, a slide) is compact unless
+// the query says otherwise: the element cannot see the iframe's height itself.
+if (parent && !lab.hasAttribute('layout') && !lab.hasAttribute('height') && window.innerHeight < COMPACT_BELOW) {
+  lab.setAttribute('layout', 'compact');
+}
 const config = readConfig((name) => lab.getAttribute(name));
 document.documentElement.style.colorScheme = COLOR_SCHEMES[config.theme];
 const title = `ReLU Lab: ${SCREEN_ADAPTERS[config.screen].title}`;
@@ -64,6 +71,9 @@ lab.addEventListener('relu-lab-state', (/** @type {CustomEvent<{ state: object }
 lab.addEventListener('relu-lab-error', (/** @type {CustomEvent<{ message: string }>} */ event) =>
   post('error', { message: event.detail.message }),
 );
+lab.addEventListener('relu-lab-milestone', (/** @type {CustomEvent<{ name: string, figures: object }>} */ event) =>
+  post('milestone', { name: event.detail.name, figures: event.detail.figures }),
+);
 
 // ---- requests from the parent --------------------------------------------------------------
 window.addEventListener('message', async (event) => {
@@ -73,9 +83,10 @@ window.addEventListener('message', async (event) => {
   await lab.ready;
   switch (message.type) {
     case 'set-state': {
-      const problems = lab.setState(message.state);
-      if (problems === null) post('error', { message: 'set-state: this screen has no settings to set' });
-      else if (problems.length > 0) post('error', { message: `set-state: ignored ${problems.join(', ')}` });
+      const ignored = lab.setState(message.state) ?? [{ key: '', reason: REASONS.noSettings }];
+      const id = requestId(message);
+      post('set-state', id === undefined ? { ignored } : { ignored, id });
+      if (ignored.length > 0) post('error', { message: `set-state: ignored ${describeIgnored(ignored)}` });
       break;
     }
     case 'play':

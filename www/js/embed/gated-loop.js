@@ -14,8 +14,9 @@ export const GRACE_MS = 1000;
 /**
  * @returns {{ request(task): void, cancel(task): void, destroy(): void,
  *             suspend(): void, resume(): void, readonly suspended: boolean,
- *             readonly frames: number }}
- * `frames` counts the animation frames in which tasks ran.
+ *             readonly frames: number, afterFrame(callback): void }}
+ * `frames` counts the animation frames in which tasks ran; `afterFrame(callback)` has
+ * callback() called after each of them (the embed's milestones read the frame's figures).
  */
 export function createGatedLoop({ graceMs = GRACE_MS } = {}) {
   const base = createFrameLoop();
@@ -24,6 +25,7 @@ export function createGatedLoop({ graceMs = GRACE_MS } = {}) {
   let suspended = false;
   let frames = 0;
   let graceTimer = 0;
+  let after = null;
   const inGrace = () => performance.now() - start < graceMs;
 
   function tick(now) {
@@ -34,6 +36,13 @@ export function createGatedLoop({ graceMs = GRACE_MS } = {}) {
     for (const task of tasks) {
       try {
         task(now);
+      } catch (error) {
+        reportError(error);
+      }
+    }
+    if (after) {
+      try {
+        after();
       } catch (error) {
         reportError(error);
       }
@@ -67,6 +76,9 @@ export function createGatedLoop({ graceMs = GRACE_MS } = {}) {
     },
     get frames() {
       return frames;
+    },
+    afterFrame(callback) {
+      after = callback;
     },
   };
 }

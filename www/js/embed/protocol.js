@@ -6,7 +6,12 @@
 //                  resize { height }            the content height in CSS pixels, on change
 //                  state  { state }             the screen's settings, when they change
 //                  error  { message }           a request that could not be carried out
-// To the embed:    set-state { state }          a partial state, validated by the screen
+//                  set-state { ignored, id }    the answer to every set-state: what it did not
+//                                               take, [{ key, reason }] (empty: all taken), and
+//                                               the request's id when it had one
+//                  milestone { name, figures }  a moment a course page can react to (milestones.js)
+// To the embed:    set-state { state, id }      a partial state, validated by the screen (id:
+//                                               optional, a string or number echoed in the answer)
 //                  play, pause                  start or stop training
 //                  set-theme { theme }          auto | light | dark | contrast
 //                  get-state                    answered with a state message
@@ -15,7 +20,7 @@
 export const SOURCE = 'relu-lab';
 export const VERSION = 1;
 export const INBOUND_TYPES = Object.freeze(['set-state', 'play', 'pause', 'set-theme', 'get-state']);
-export const OUTBOUND_TYPES = Object.freeze(['ready', 'resize', 'state', 'error']);
+export const OUTBOUND_TYPES = Object.freeze(['ready', 'resize', 'state', 'error', 'set-state', 'milestone']);
 
 /** A protocol message of `type` with the payload's fields. */
 export function createMessage(type, payload = {}) {
@@ -41,7 +46,17 @@ export function readInbound(data) {
 export function readOutbound(data) {
   if (!isProtocolObject(data) || !OUTBOUND_TYPES.includes(data.type)) return null;
   if (data.type === 'resize' && !(Number.isFinite(data.height) && data.height >= 0)) return null;
+  if (data.type === 'set-state' && !Array.isArray(data.ignored)) return null;
+  if (data.type === 'milestone' && (typeof data.name !== 'string' || data.figures === null || typeof data.figures !== 'object')) return null;
   return data;
+}
+
+/** The id of a request, to echo in its answer: a short string or a finite number, else undefined. */
+export function requestId(data) {
+  const { id } = data ?? {};
+  if (typeof id === 'string' && id.length <= 100) return id;
+  if (typeof id === 'number' && Number.isFinite(id)) return id;
+  return undefined;
 }
 
 function isProtocolObject(data) {

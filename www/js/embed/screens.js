@@ -3,6 +3,7 @@
 // take changed settings without mounting again: `update`). Screens are loaded on demand (a page
 // with one Function screen never downloads the Network screen); the bundles include them all.
 import { networkHash, screenOptions } from './config.js';
+import { createNetworkMilestones } from './milestones.js';
 
 /**
  * Readable names for the network screen's control keys (controls.js CONTROL_KEYS), so that
@@ -57,7 +58,7 @@ export const SCREEN_ADAPTERS = Object.freeze({
       modules,
       element,
       config,
-      { loop, idPrefix, kept, changed = [], presetChanged = false, onStateChange },
+      { loop, idPrefix, kept, changed = [], presetChanged = false, onStateChange, onMilestone },
     ) {
       const { decodeHash, encodeHash } = modules.state;
       const problems = [];
@@ -88,7 +89,9 @@ export const SCREEN_ADAPTERS = Object.freeze({
       if (config.autoplay !== null) options.autoplay = config.autoplay;
       // The guide's "seen" is stored only when the page opted in to storage (`remember`).
       if (config.remember) options.remember = config.remember;
-      return { instance: modules.screen.mountNetworkScreen(element, options), problems };
+      const instance = modules.screen.mountNetworkScreen(element, options);
+      if (onMilestone) watchNetworkMilestones(instance, modules.state, loop, config.goalAccuracy, onMilestone);
+      return { instance, problems };
     },
   }),
   function: Object.freeze({
@@ -122,14 +125,39 @@ export const SCREEN_ADAPTERS = Object.freeze({
     load: async () => ({ screen: await import('../screens/experiments/screen.js') }),
     // One experiment (`experiment`, with its parameters as attributes); its run and the
     // parameters the reader changed are not carried over a remount.
-    mount(modules, element, config, { loop, idPrefix, onStateChange }) {
+    mount(modules, element, config, { loop, idPrefix, onStateChange, onMilestone }) {
       const { experiment = null, ...params } = config.settings;
       const options = { experiment, params, single: true, useHash: false, loop, idPrefix };
       if (onStateChange) options.onStateChange = onStateChange;
+      // A finished run ({ experiment, verdict, elapsed, params }) is the experiment-done milestone.
+      if (onMilestone) {
+        options.onRunDone = ({ experiment: id, verdict, elapsed, params: used }) =>
+          onMilestone('experiment-done', { experiment: id, verdict: verdict?.verdict ?? null, sentence: verdict?.sentence ?? '', elapsed, params: used });
+      }
       return { instance: modules.screen.mountExperimentsScreen(element, options), problems: [] };
     },
   }),
 });
+
+/**
+ * After each drawn frame of a network screen, check its milestones (milestones.js) against the
+ * frame's summary and the preset still active. The preset is looked up only when the step moved.
+ */
+function watchNetworkMilestones(instance, stateModule, loop, goalAccuracy, onMilestone) {
+  const tracker = createNetworkMilestones({ goalAccuracy, emit: onMilestone });
+  let lastStep = -1;
+  let preset = null;
+  loop.afterFrame(() => {
+    const summary = instance.summary;
+    if (!summary || summary.step === lastStep) return;
+    if (summary.step < lastStep || lastStep < 0 || preset) {
+      const active = stateModule.activePreset(instance.getState());
+      preset = active ? { id: active.id, steps: active.steps } : null;
+    }
+    lastStep = summary.step;
+    tracker.check(summary, preset);
+  });
+}
 
 /**
  * Mount options of the function or neuron screen (their state has the same fields as their

@@ -10,6 +10,10 @@
 //   - every media rule that tests only the width ((min-width: 56rem)) is copied into an
 //     @container rule on the screen's holder (container name CONTAINER) and switched off, so a
 //     screen lays itself out for the width it is given in the host page, not the window's.
+//   - every rem length becomes calc(n * var(--relu-lab-rem)), where --relu-lab-rem is the host
+//     element's font size (css/embed.css, registered by registerRemProperty): rem is the host
+//     page's root size, which a site may set apart from its text (MkDocs Material: 20 px root,
+//     16 px text), and the embed's type follows the text it sits in.
 // Sheets are per shadow root, so instances with different themes do not disturb each other.
 // Pure CSSOM; no module-level state.
 
@@ -19,6 +23,30 @@ export const CONTAINER = 'relu-lab';
 const PAGE_SELECTOR = /(^|[\s,>+~(])(:root|html|body)(?![\w-])/g;
 const HAS_PAGE_SELECTOR = /(^|[\s,>+~(])(:root|html|body)(?![\w-])/;
 const SCHEME_FEATURE = /^\(\s*prefers-color-scheme\s*:\s*(dark|light)\s*\)$/i;
+
+/** The custom property that holds the host element's font size (css/embed.css). */
+export const REM_PROPERTY = '--relu-lab-rem';
+const REM_LENGTH = /(^|[^\w.-])(-?\d*\.?\d+)rem\b/g;
+
+/** "padding: 0.5rem 1rem" → "padding: calc(0.5 * var(--relu-lab-rem)) calc(1 * var(--relu-lab-rem))". */
+export function remToHost(text) {
+  return text.replace(REM_LENGTH, (_, before, number) => `${before}calc(${number} * var(${REM_PROPERTY}))`);
+}
+
+/**
+ * Register --relu-lab-rem as an inherited <length>, once per page, so that "1em" on the host
+ * element is computed there (to pixels) and inherited as such. Without registration (an old
+ * browser) the rem lengths are left as they are. Returns whether it is registered.
+ */
+export function registerRemProperty() {
+  if (typeof CSS === 'undefined' || typeof CSS.registerProperty !== 'function') return false;
+  try {
+    CSS.registerProperty({ name: REM_PROPERTY, syntax: '<length>', inherits: true, initialValue: '16px' });
+  } catch {
+    // Already registered (another copy of the element on the page): fine.
+  }
+  return true;
+}
 
 /** "body, :root .x" → ".relu-lab, .relu-lab .x" for frame ".relu-lab". */
 export function retargetSelector(selector, frame) {
@@ -64,10 +92,14 @@ export function containerCondition(mediaText) {
  */
 export function adaptSheets(sheets, frame) {
   const schemeRules = [];
+  const followHost = registerRemProperty();
   const walk = (parent) => {
     for (const rule of [...parent.cssRules]) {
       if (rule.selectorText !== undefined && HAS_PAGE_SELECTOR.test(rule.selectorText)) {
         rule.selectorText = retargetSelector(rule.selectorText, frame);
+      }
+      if (followHost && rule.style && rule.style.cssText.includes('rem')) {
+        rule.style.cssText = remToHost(rule.style.cssText);
       }
       if (rule.cssRules) walk(rule);
       if (!rule.media || !rule.cssRules) continue;

@@ -79,9 +79,9 @@ export function showRecord({ experiment, card, plot }, record, params) {
  * worker's messages. onChange(id) after a record changed; onAnnounce(text) for the status.
  * Returns { record(id), start(id, params, title), cancel(), destroy() }.
  * @param {readonly { id: string }[]} experiments
- * @param {{ onChange: (id: string) => void, onAnnounce: (text: string) => void }} handlers
+ * @param {{ onChange: (id: string) => void, onAnnounce: (text: string) => void, onDone?: (done: { experiment: string, verdict: any, elapsed: number, params: any }) => void }} handlers
  */
-export function createRuns(experiments, { onChange, onAnnounce }) {
+export function createRuns(experiments, { onChange, onAnnounce, onDone }) {
   const records = createRecords(experiments);
   let running = null; // id of the experiment whose run is in progress
   const runner = createRunner(onWorkerMessage);
@@ -97,6 +97,9 @@ export function createRuns(experiments, { onChange, onAnnounce }) {
     if (!id) return;
     const { finished, announcement } = applyWorkerMessage(records.get(id), message);
     if (finished) running = null;
+    if (message.type === 'done') {
+      onDone?.({ experiment: id, verdict: message.verdict, elapsed: message.elapsed, params: message.params });
+    }
     if (announcement) onAnnounce(announcement);
     onChange(id);
   }

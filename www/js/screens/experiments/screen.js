@@ -72,7 +72,8 @@ function wireCard(card, plot, { run, change, quick, defaults, cancel }) {
 /**
  * Mount the screen into `element`. options: { experiment, params (raw, for that experiment),
  * single (show only that experiment, no chooser), useHash (read and write the URL hash; true
- * unless single), loop, idPrefix, onStateChange(state) }.
+ * unless single), loop, idPrefix, onStateChange(state), onRunDone({ experiment, verdict, elapsed,
+ * params }) when a run finishes }.
  * Returns { getState, setState(partial) → problems, destroy, redraw }.
  */
 export function mountExperimentsScreen(element, options = {}) {
@@ -88,7 +89,11 @@ export function mountExperimentsScreen(element, options = {}) {
   element.innerHTML = screenHtml(single);
   const status = /** @type {HTMLElement} */ (element.querySelector('[data-field="status"]'));
   const cardsHolder = element.querySelector('.exp-cards');
-  const runs = createRuns(experiments, { onChange: (id) => schedule(id), onAnnounce: (text) => announce(status, text) });
+  const runs = createRuns(experiments, {
+    onChange: (id) => schedule(id),
+    onAnnounce: (text) => announce(status, text),
+    onDone: (done) => options.onRunDone?.(done),
+  });
   const views = new Map();
   const stops = [];
 

@@ -383,6 +383,11 @@ pub struct Workspace {
     pub grad: Vec<f32>,
     /// Labels of the batch.
     pub labels: Vec<f32>,
+    /// Output gradients (dL/ds times the scale) below this magnitude are set to 0 in
+    /// [`Network::backward`]: training sets [`crate::optimizer::GRADIENT_FLOOR`], so no
+    /// subnormal value reaches the hidden layers; 0 (the default) keeps every value, for
+    /// statistics, the inspector and gradient checks.
+    pub gradient_floor: f32,
 }
 
 impl Workspace {
@@ -614,7 +619,13 @@ impl Network {
         for p in 0..batch {
             let (value, slope) = loss.value_and_slope(ws.z[out_start + p], ws.labels[p]);
             total += value;
-            ws.grad[out_start + p] = output.precision.round(slope * scale);
+            let grad = slope * scale;
+            let grad = if grad.abs() < ws.gradient_floor {
+                0.0
+            } else {
+                grad
+            };
+            ws.grad[out_start + p] = output.precision.round(grad);
         }
         for (index, layer) in self.layers.iter().enumerate().rev() {
             let start = layer.first_unit * batch;

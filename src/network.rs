@@ -5,7 +5,7 @@
 //! row-major, then `b[out]`, then PReLU slopes `a[out]`. Batch buffers are unit-major: unit `j`
 //! of a layer over the examples `p` of a batch sits at `j * batch + p`.
 
-use crate::activation::{Activation, ActivationKind, ActivationOptions, sigmoid};
+use crate::activation::{Activation, ActivationKind, ActivationOptions};
 use crate::error::{InputError, Result, check_count, check_f32_range, check_range, parse_name};
 use crate::init::Init;
 use crate::precision::{Precision, round_to_f16};
@@ -31,6 +31,10 @@ pub const EXAMPLE_OVERHEAD: usize = 32;
 pub const MAX_FORWARD_WORK: u64 = 1_000_000_000;
 /// The most values (points × units) one batch of a forward pass may hold: 32 MB per buffer.
 pub const MAX_BATCH_VALUES: usize = 1 << 23;
+
+/// Past this |logit|, binary cross-entropy takes e^−|s| as 0 (e^−87 ≈ 1.6e-38, the edge of
+/// the normal floats).
+pub const BCE_TAIL_CUTOFF: f32 = 87.0;
 
 /// The loss the output unit is trained with.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -70,8 +74,22 @@ impl Loss {
                 (0.5 * error * error, error)
             }
             Loss::BinaryCrossEntropy => {
-                let loss = s.max(0.0) - s * y + libm::log1pf(libm::expf(-s.abs()));
-                (loss, sigmoid(s) - y)
+                // e^−|s|, taken as 0 past |s| = 87 where it would fall below 1.7e-38 towards
+                // the subnormals (slow arithmetic, issue 13): loss and slope change by less
+                // than 1.7e-38.
+                let tail = if s.abs() > BCE_TAIL_CUTOFF {
+                    0.0
+                } else {
+                    libm::expf(-s.abs())
+                };
+                let loss = s.max(0.0) - s * y + libm::log1pf(tail);
+                // σ(s) from the same e^−|s| (as `activation::sigmoid` computes it).
+                let probability = if s >= 0.0 {
+                    1.0 / (1.0 + tail)
+                } else {
+                    tail / (1.0 + tail)
+                };
+                (loss, probability - y)
             }
         }
     }
@@ -383,6 +401,11 @@ pub struct Workspace {
     pub grad: Vec<f32>,
     /// Labels of the batch.
     pub labels: Vec<f32>,
+    /// Output gradients (dL/ds times the scale) below this magnitude are set to 0 in
+    /// [`Network::backward`]: training sets [`crate::optimizer::GRADIENT_FLOOR`], so no
+    /// subnormal value reaches the hidden layers; 0 (the default) keeps every value, for
+    /// statistics, the inspector and gradient checks.
+    pub gradient_floor: f32,
 }
 
 impl Workspace {
@@ -614,7 +637,13 @@ impl Network {
         for p in 0..batch {
             let (value, slope) = loss.value_and_slope(ws.z[out_start + p], ws.labels[p]);
             total += value;
-            ws.grad[out_start + p] = output.precision.round(slope * scale);
+            let grad = slope * scale;
+            let grad = if grad.abs() < ws.gradient_floor {
+                0.0
+            } else {
+                grad
+            };
+            ws.grad[out_start + p] = output.precision.round(grad);
         }
         for (index, layer) in self.layers.iter().enumerate().rev() {
             let start = layer.first_unit * batch;
@@ -801,6 +830,36 @@ mod tests {
             }),
             "activation"
         );
+    }
+
+    #[test]
+    fn bce_matches_the_exact_formula_to_rounding_on_both_sides_of_the_tail_cutoff() {
+        let loss = Loss::BinaryCrossEntropy;
+        for s in [
+            -200.0, -90.0, -87.5, -87.0, -86.5, -30.0, -1.0, 0.0, 2.0, 86.5, 87.5, 150.0_f32,
+        ] {
+            for y in [0.0, 1.0] {
+                let (value, slope) = loss.value_and_slope(s, y);
+                let exact_value =
+                    f64::from(s).max(0.0) - f64::from(s * y) + (-f64::from(s.abs())).exp().ln_1p();
+                let exact_slope = 1.0 / (1.0 + (-f64::from(s)).exp()) - f64::from(y);
+                let close = |got: f32, want: f64| {
+                    (f64::from(got) - want).abs() <= 1.7e-38 + 1e-6 * want.abs()
+                };
+                assert!(
+                    close(value, exact_value),
+                    "loss at s = {s}, y = {y}: {value}"
+                );
+                assert!(
+                    close(slope, exact_slope),
+                    "slope at s = {s}, y = {y}: {slope}"
+                );
+                assert!(
+                    !value.is_subnormal() && !slope.is_subnormal(),
+                    "s = {s}, y = {y}"
+                );
+            }
+        }
     }
 
     #[test]

@@ -353,6 +353,7 @@ impl Trainer {
             .filter(|&&z| z == 0.0)
             .count() as u64;
         self.param_grads.fill(0.0);
+        self.ws.gradient_floor = settings.gradient_floor;
         let (loss_sum, _) = self.network.backward_with_activation_penalty(
             &mut self.ws,
             &mut self.param_grads,

@@ -31,6 +31,11 @@ use crate::data::{
 use crate::error::InputError;
 use convert::{Options, js_error};
 
+/// The allocator: talc instead of Rust's default dlmalloc, measured smaller and no slower
+/// (README: wasm size).
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+
 /// Installs the panic hook once, so that a bug (never bad input) reports its message.
 #[wasm_bindgen(start)]
 pub fn start() {

@@ -132,6 +132,7 @@ fn settings_from(value: &JsValue) -> Result<(TrainSettings, bool)> {
             defaults.activation_l1,
             ACTIVATION_PENALTY_RANGE,
         )?,
+        gradient_floor: defaults.gradient_floor,
     };
     settings.validate()?;
     Ok((settings, options.boolean("record", true)?))

@@ -61,4 +61,6 @@ if grep -q 'tests 0$' "$node_log"; then
 fi
 
 start "playwright e2e (tests/e2e, Debian chromium)"
+# dist/ once, before the specs that read it (embed, bundlers, notebook, ssg), so no two build it at once.
+node .ci/dist.mjs
 npx --no-install playwright test -c tests/e2e/playwright.config.mjs

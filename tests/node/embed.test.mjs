@@ -277,3 +277,13 @@ test('theme: rem lengths become the host element\'s size', () => {
   assert.equal(remToHost('margin: -2rem .5rem'), 'margin: calc(-2 * var(--relu-lab-rem)) calc(.5 * var(--relu-lab-rem))');
   assert.equal(remToHost('font-size: 1.5em; width: 12px; --premium: 1'), 'font-size: 1.5em; width: 12px; --premium: 1');
 });
+
+test('config: the revival settings (activation L1, keep the weights, the switch schedule) reach the Network screen by name', () => {
+  const config = readConfig(from({ 'activation-l1': '0.01', 'keep-weights': '1', then: 'leaky-relu@1000' }));
+  assert.deepEqual(config.problems, []);
+  const { state, problems } = decodeHash(`#${networkHash(config)}`);
+  assert.deepEqual(problems, []);
+  assert.equal(state.train.activationL1, 0.01);
+  assert.equal(state.keepWeights, true);
+  assert.deepEqual(state.schedule.map((step) => [step.activation, step.step]), [['leaky-relu', 1000]]);
+});

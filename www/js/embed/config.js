@@ -86,6 +86,11 @@ export const SCREEN_SETTINGS = Object.freeze({
     'regularization-rate': 'rate',
     speed: 'speed',
     'steps-per-frame': 'speed',
+    al1: 'al1',
+    'activation-l1': 'al1',
+    keep: 'keep',
+    'keep-weights': 'keep',
+    then: 'then',
   }),
   function: Object.freeze({
     functions: 'functions',

@@ -25,6 +25,8 @@ const NETWORK_CONTROL_ALIASES = Object.freeze({
   'steps-per-frame': 'speed',
   seed: 'new-seed',
   preset: 'presets',
+  al1: 'activation-l1',
+  keep: 'keep-weights',
 });
 
 /** Known control keys of `keys` after aliases; unknown ones are reported, not passed on. */

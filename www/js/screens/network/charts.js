@@ -138,13 +138,17 @@ export function createCharts(container, options) {
     update(data) {
       const { columns, count, theme } = data;
       const setField = (name, text) => setText(container.querySelector(`[data-field="${name}"]`), text);
-      // Only ReLU units can die; for the others the marks are units turning inactive.
-      setField('dead-title', data.canDie ? 'Dead units (training set)' : 'Dead units (training set; only ReLU units die)');
-      setField('died-label', data.canDie ? 'a unit died' : 'a unit became inactive');
-      setField('revived-label', data.canDie ? 'came back' : 'active again');
+      // Only ReLU units can die; for the others the marks are units turning inactive. After a
+      // switch the line holds both: dead (ReLU) before it, inactive after it.
+      const switchList = getSwitches();
+      const mixed = switchList.length > 0;
+      setField('dead-title', mixed
+        ? 'Dead (under ReLU) or inactive units (training set)'
+        : data.canDie ? 'Dead units (training set)' : 'Dead units (training set; only ReLU units die)');
+      setField('died-label', mixed ? 'a unit died or became inactive' : data.canDie ? 'a unit died' : 'a unit became inactive');
+      setField('revived-label', mixed ? 'active again' : data.canDie ? 'came back' : 'active again');
       const lastStep = count > 0 ? columns[(count - 1) * HISTORY.stride] : 0;
       const xMax = Math.max(lastStep, data.step);
-      const switchList = getSwitches();
       const switches = switchList.map((change) => ({ step: change.step, label: `→ ${activationShortName(change.activation)}` }));
       const nowSwitchKey = switchList.map((change) => `${change.step}:${change.activation}`).join(',');
       if (nowSwitchKey !== switchKey) {

@@ -884,6 +884,50 @@ test.describe('following the host page; answers and milestones a course can use'
   });
 });
 
+test('milestones: an experiment finished, with its verdict, on the element and through the iframe', async ({ page }) => {
+  test.setTimeout(120_000);
+  const watch = watchPage(page);
+  await recordMessages(page);
+  await page.addInitScript(() => {
+    window.milestones = [];
+    document.addEventListener('relu-lab-milestone', (event) => window.milestones.push(event.detail), true);
+  });
+  await serveHtml(
+    page,
+    '/experiment-done.html',
+    `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>host</title><link rel="icon" href="data:,">
+    <script type="module" src="/relu-lab.js"></script></head><body><main><h1>host</h1>
+    <relu-lab screen="experiments" experiment="born-dead"></relu-lab>
+    <iframe title="lab" src="/embed.html?screen=experiments&amp;experiment=born-dead" width="900" height="700"></iframe></main></body></html>`,
+  );
+  await page.goto('/experiment-done.html');
+  await labsReady(page);
+  const run = async (lab) => {
+    const root = lab.locator('.exp-card[data-experiment="born-dead"]');
+    await root.getByRole('button', { name: 'Quick setting' }).click();
+    await root.getByRole('button', { name: 'Run' }).click();
+    await expect(root.locator('[data-field="sentence"]')).toContainText('measured in', { timeout: 60_000 });
+  };
+  const element = page.locator('relu-lab[screen="experiments"]');
+  await run(element);
+  await expect.poll(() => page.evaluate(() => window.milestones.map((m) => m.name)), { timeout: 30_000 }).toEqual(['experiment-done']);
+  const [done] = await page.evaluate(() => window.milestones);
+  const card = element.locator('.exp-card[data-experiment="born-dead"]');
+  const shown = { verdict: await card.locator('[data-field="verdict"]').textContent(), sentence: await card.locator('[data-field="sentence"]').textContent() };
+  expect(done.figures.experiment).toBe('born-dead');
+  expect(['true', 'partly', 'shown', 'false']).toContain(done.figures.verdict);
+  expect(shown.verdict).toContain(done.figures.verdict);
+  expect(done.figures.sentence.length).toBeGreaterThan(0);
+  expect(shown.sentence).toContain(done.figures.sentence.slice(0, 40));
+  expect(done.figures.elapsed).toBeGreaterThan(0);
+  // The iframe posts the milestone message after its own run.
+  await run(page.frameLocator('iframe').locator('relu-lab'));
+  await expect.poll(async () => (await received(page, 'milestone')).map((m) => m.name), { timeout: 30_000 }).toEqual(['experiment-done']);
+  const [posted] = await received(page, 'milestone');
+  expect(posted.figures).toMatchObject({ experiment: 'born-dead', verdict: done.figures.verdict });
+  expect(watch.errors).toEqual([]);
+});
+
 test.describe('compact layout: a 720 × 432 frame or a slide', () => {
   test('an iframe of 720 × 432 is compact by itself: the map, play and the figures that matter, the rest behind one button', async ({ page }) => {
     const watch = watchPage(page);
@@ -959,6 +1003,17 @@ test.describe('compact layout: a 720 × 432 frame or a slide', () => {
         await labsReady(page);
         await expect(page.locator('relu-lab').getByRole('button', { name: 'Show everything' })).toBeVisible();
         expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+        // No scroll down either (the function screen's plot is still taller than the frame:
+        // its canvas height comes from draw/function-plot.js, which takes no height yet).
+        if (screen !== 'function') {
+          const { scrollHeight, clientHeight } = await page.evaluate(() => ({ scrollHeight: document.documentElement.scrollHeight, clientHeight: document.documentElement.clientHeight }));
+          expect(scrollHeight, `${screen}: the page scrolls`).toBeLessThanOrEqual(clientHeight + 1);
+          const frame = await page.locator('relu-lab').evaluate((element) => {
+            const node = element.shadowRoot.querySelector('.relu-lab');
+            return { scrollHeight: node.scrollHeight, clientHeight: node.clientHeight };
+          });
+          expect(frame.scrollHeight, `${screen}: the frame scrolls`).toBeLessThanOrEqual(frame.clientHeight + 1);
+        }
         await expectNoAxeViolations(page);
         await page.screenshot({ path: `tests/e2e/screenshots/embed-compact-${screen}-${colorScheme}.png` });
         await page.locator('relu-lab').getByRole('button', { name: 'Show everything' }).click();

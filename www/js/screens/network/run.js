@@ -58,6 +58,83 @@ function copySplit(data, split) {
 }
 
 /**
+ * The run's reading methods, in wasm memory's order (evaluate the grid, then measure and
+ * view it): `currentNetwork()` is the run's network now (a reset may replace it), `data` its
+ * Dataset (null without a point) and `testSet` the copy of its test split.
+ */
+function readers(currentNetwork, data, testSet) {
+  let resolution = 0;
+  return {
+    /** Evaluate the R×R grid (for `views` and, without data, `stats`). */
+    grid(R) {
+      resolution = R;
+      currentNetwork().evaluateGrid(R);
+    },
+
+    /**
+     * Measure, after `grid`: `train` (stats on the training set with gradient norms; without
+     * data, the statistics over the grid) and `test` (score: loss and accuracy only, or null
+     * when there is no test point). Plain objects, safe to keep.
+     */
+    stats() {
+      let train;
+      if (data) {
+        train = currentNetwork().stats(data, 'train');
+      } else {
+        train = currentNetwork().gridStats();
+        train.noData = true;
+      }
+      const test = testSet.labels.length > 0 ? currentNetwork().score(data, 'test') : null;
+      return { train, test };
+    },
+
+    /** `grid(R)`, then `stats()`. */
+    measure(R) {
+      this.grid(R);
+      return this.stats();
+    },
+
+    /** Units that died or came back (the last 256), oldest first. */
+    events() {
+      return currentNetwork().events();
+    },
+
+    /**
+     * Copy the history columns (7 numbers a record) into `target` (a Float32Array of at least
+     * 7 × 512); returns the number of records.
+     */
+    copyHistory(target) {
+      const columns = currentNetwork().historyColumns();
+      const length = Math.min(columns.length, target.length);
+      target.set(columns.subarray(0, length));
+      return Math.floor(length / 7);
+    },
+
+    /** One example's forward and backward pass (a plain object). */
+    inspect(point) {
+      return currentNetwork().inspect([point.x1, point.x2], point.label);
+    },
+
+    /**
+     * Fresh views of the last grid (after `grid`): output pixels, every hidden unit's pixels
+     * (null when `units` is false: they are not even coloured then), and the parameters. Use
+     * them at once; the next wasm call may detach them.
+     */
+    views(units = true) {
+      for (let attempt = 0; attempt < 3; attempt += 1) {
+        const outputPixels = currentNetwork().gridOutputPixels();
+        const unitPixels = units ? currentNetwork().gridUnitPixels() : null;
+        const params = currentNetwork().params();
+        if (!detached(outputPixels) && !(unitPixels && detached(unitPixels)) && !detached(params)) {
+          return { outputPixels, unitPixels, params, resolution };
+        }
+      }
+      throw new Error('wasm memory kept growing while reading the grid');
+    },
+  };
+}
+
+/**
  * A run of the network described by `state` (data and network settings; training settings
  * are passed to `train`). Throws the core's Error for a bad setting.
  */
@@ -77,7 +154,6 @@ export function createRun(state) {
   const unitCount = hidden.reduce((sum, width) => sum + width, 0);
   const trainSet = copySplit(data, 'train');
   const testSet = copySplit(data, 'test');
-  let resolution = 0;
   /** The switches to make, in step order; `applied` of them are made. */
   let schedule = (state.schedule ?? []).map((entry) => ({ ...entry }));
   let applied = 0;
@@ -120,6 +196,7 @@ export function createRun(state) {
   }
 
   const run = {
+    ...readers(() => network, data, testSet),
     /** The learner's data: copies, safe to keep. */
     trainSet,
     testSet,
@@ -226,73 +303,6 @@ export function createRun(state) {
     /** The activation the schedule trains with from step `step` on (0: the one of step 0). */
     activationAt(step) {
       return activationAt({ network: { activation: config.activation }, schedule }, step);
-    },
-
-    /** Evaluate the R×R grid (for `views` and, without data, `stats`). */
-    grid(R) {
-      resolution = R;
-      network.evaluateGrid(R);
-    },
-
-    /**
-     * Measure, after `grid`: `train` (stats on the training set with gradient norms; without
-     * data, the statistics over the grid) and `test` (score: loss and accuracy only, or null
-     * when there is no test point). Plain objects, safe to keep.
-     */
-    stats() {
-      let train;
-      if (data) {
-        train = network.stats(data, 'train');
-      } else {
-        train = network.gridStats();
-        train.noData = true;
-      }
-      const test = testSet.labels.length > 0 ? network.score(data, 'test') : null;
-      return { train, test };
-    },
-
-    /** `grid(R)`, then `stats()`. */
-    measure(R) {
-      this.grid(R);
-      return this.stats();
-    },
-
-    /** Units that died or came back (the last 256), oldest first. */
-    events() {
-      return network.events();
-    },
-
-    /**
-     * Copy the history columns (7 numbers a record) into `target` (a Float32Array of at least
-     * 7 × 512); returns the number of records.
-     */
-    copyHistory(target) {
-      const columns = network.historyColumns();
-      const length = Math.min(columns.length, target.length);
-      target.set(columns.subarray(0, length));
-      return Math.floor(length / 7);
-    },
-
-    /** One example's forward and backward pass (a plain object). */
-    inspect(point) {
-      return network.inspect([point.x1, point.x2], point.label);
-    },
-
-    /**
-     * Fresh views of the last grid (after `grid`): output pixels, every hidden unit's pixels
-     * (null when `units` is false: they are not even coloured then), and the parameters. Use
-     * them at once; the next wasm call may detach them.
-     */
-    views(units = true) {
-      for (let attempt = 0; attempt < 3; attempt += 1) {
-        const outputPixels = network.gridOutputPixels();
-        const unitPixels = units ? network.gridUnitPixels() : null;
-        const params = network.params();
-        if (!detached(outputPixels) && !(unitPixels && detached(unitPixels)) && !detached(params)) {
-          return { outputPixels, unitPixels, params, resolution };
-        }
-      }
-      throw new Error('wasm memory kept growing while reading the grid');
     },
 
     /** Release the wasm memory; the run is unusable afterwards. */

@@ -64,17 +64,9 @@ export function describeSwitchMarks(switches) {
   return `The dashed line${switches.length === 1 ? ' marks' : 's mark'} ${list}, keeping the weights.`;
 }
 
-/** Chart height for a given width (CSS pixels). */
-const chartHeight = (width) => Math.round(Math.min(150, Math.max(110, width * 0.45)));
-
-/**
- * Mount the charts into `container`.
- * options: { idPrefix, requestDraw() (asks the screen for a frame, e.g. after a resize) }
- * Returns { update(data), setLabels(labels), destroy() }.
- */
-export function createCharts(container, options) {
-  const id = (name) => `${options.idPrefix}-${name}`;
-  container.innerHTML = `
+/** The charts' markup: a group with its heading, the switches' note and one figure per chart. */
+function chartsMarkup(id) {
+  return `
     <div class="nw-charts" role="group" aria-labelledby="${id('charts-title')}">
       <h3 id="${id('charts-title')}" class="nw-subhead">Over time</h3>
       <p class="hint nw-charts__switches" data-field="switch-marks" hidden></p>
@@ -91,6 +83,92 @@ export function createCharts(container, options) {
         ).join('')}
       </div>
     </div>`;
+}
+
+/** The largest finite loss (train or test) and the smallest positive finite train loss. */
+function lossRange(columns, count) {
+  let maxLoss = 0;
+  for (let r = 0; r < count; r += 1) {
+    for (const column of [HISTORY.trainLoss, HISTORY.testLoss]) {
+      const value = columns[r * HISTORY.stride + column];
+      if (Number.isFinite(value) && value > maxLoss) maxLoss = value;
+    }
+  }
+  let minLoss = Infinity;
+  for (let r = 0; r < count; r += 1) {
+    const value = columns[r * HISTORY.stride + HISTORY.trainLoss];
+    if (Number.isFinite(value) && value > 0 && value < minLoss) minLoss = value;
+  }
+  return { maxLoss, minLoss };
+}
+
+/**
+ * What each chart draws (series, y axis, markers), from `update`'s data, the loss axis and the
+ * per-layer palette.
+ */
+function chartSetups(data, loss, palette) {
+  const { theme } = data;
+  const deadTop = Math.max(1, data.unitCount);
+  const layers = data.layerHistory;
+  return {
+    loss: {
+      series: [
+        { column: HISTORY.trainLoss, color: theme.train },
+        { column: HISTORY.testLoss, color: theme.test, dash: [6, 4] },
+      ],
+      yDomain: loss.domain,
+      yScale: loss.scale,
+      yTicks: loss.ticks,
+      yFormat: (v) => (v >= 1000 ? shortCount(v) : formatNumber(v, 2)),
+    },
+    accuracy: {
+      series: [
+        { column: HISTORY.trainAccuracy, color: theme.train },
+        { column: HISTORY.testAccuracy, color: theme.test, dash: [6, 4] },
+      ],
+      yDomain: [0, 1],
+      yTicks: [0, 0.5, 1],
+      yFormat: (v) => formatPercent(v, 0),
+    },
+    dead: {
+      series: [{ column: HISTORY.deadUnits, color: theme.dead }],
+      yDomain: [0, deadTop],
+      yTicks: niceTicks(deadTop, 3).filter((v) => Number.isInteger(v)),
+      yFormat: (v) => String(v),
+      markers: data.markers,
+    },
+    sparsity: {
+      columns: layers.columns,
+      count: layers.count,
+      stride: layers.stride,
+      series: [
+        ...Array.from({ length: layers.layers }, (_, index) => ({
+          column: 2 + index,
+          color: palette[index % palette.length],
+          lineWidth: 1.25,
+          dash: index >= palette.length ? [4, 3] : [],
+          label: String(index + 1),
+        })),
+        { column: 1, color: theme.sparsity, lineWidth: 3 },
+      ],
+      yDomain: [0, 1],
+      yTicks: [0, 0.5, 1],
+      yFormat: (v) => formatPercent(v, 0),
+    },
+  };
+}
+
+/** Chart height for a given width (CSS pixels). */
+const chartHeight = (width) => Math.round(Math.min(150, Math.max(110, width * 0.45)));
+
+/**
+ * Mount the charts into `container`.
+ * options: { idPrefix, requestDraw() (asks the screen for a frame, e.g. after a resize) }
+ * Returns { update(data), setLabels(labels), destroy() }.
+ */
+export function createCharts(container, options) {
+  const id = (name) => `${options.idPrefix}-${name}`;
+  container.innerHTML = chartsMarkup(id);
   const charts = CHARTS.map((chart) => {
     const figure = container.querySelector(`[data-chart="${chart.key}"]`);
     return { ...chart, canvas: figure.querySelector('canvas'), holder: figure.querySelector('.nw-chart__canvas'), width: 0, drawnKey: '' };
@@ -169,72 +247,14 @@ export function createCharts(container, options) {
       const resized = charts.some((chart) => chart.width && chart.drawnKey === '');
       if (data.playing && !resized && now - lastDraw < CHART_INTERVAL_MS) return;
       lastDraw = now;
-      let maxLoss = 0;
-      for (let r = 0; r < count; r += 1) {
-        for (const column of [HISTORY.trainLoss, HISTORY.testLoss]) {
-          const value = columns[r * HISTORY.stride + column];
-          if (Number.isFinite(value) && value > maxLoss) maxLoss = value;
-        }
-      }
-      let minLoss = Infinity;
-      for (let r = 0; r < count; r += 1) {
-        const value = columns[r * HISTORY.stride + HISTORY.trainLoss];
-        if (Number.isFinite(value) && value > 0 && value < minLoss) minLoss = value;
-      }
+      const { maxLoss, minLoss } = lossRange(columns, count);
       const loss = lossAxis(maxLoss, minLoss);
       const lossCanvas = charts[0].canvas;
       lossCanvas.dataset.yScale = loss.scale;
       lossCanvas.dataset.yMax = String(loss.domain[1]);
       lossCanvas.dataset.maxLoss = String(maxLoss);
-      const deadTop = Math.max(1, data.unitCount);
-      const layers = data.layerHistory;
       palette ??= readTokenList(container, 'fn', 6);
-      const setup = {
-        loss: {
-          series: [
-            { column: HISTORY.trainLoss, color: theme.train },
-            { column: HISTORY.testLoss, color: theme.test, dash: [6, 4] },
-          ],
-          yDomain: loss.domain,
-          yScale: loss.scale,
-          yTicks: loss.ticks,
-          yFormat: (v) => (v >= 1000 ? shortCount(v) : formatNumber(v, 2)),
-        },
-        accuracy: {
-          series: [
-            { column: HISTORY.trainAccuracy, color: theme.train },
-            { column: HISTORY.testAccuracy, color: theme.test, dash: [6, 4] },
-          ],
-          yDomain: [0, 1],
-          yTicks: [0, 0.5, 1],
-          yFormat: (v) => formatPercent(v, 0),
-        },
-        dead: {
-          series: [{ column: HISTORY.deadUnits, color: theme.dead }],
-          yDomain: [0, deadTop],
-          yTicks: niceTicks(deadTop, 3).filter((v) => Number.isInteger(v)),
-          yFormat: (v) => String(v),
-          markers: data.markers,
-        },
-        sparsity: {
-          columns: layers.columns,
-          count: layers.count,
-          stride: layers.stride,
-          series: [
-            ...Array.from({ length: layers.layers }, (_, index) => ({
-              column: 2 + index,
-              color: palette[index % palette.length],
-              lineWidth: 1.25,
-              dash: index >= palette.length ? [4, 3] : [],
-              label: String(index + 1),
-            })),
-            { column: 1, color: theme.sparsity, lineWidth: 3 },
-          ],
-          yDomain: [0, 1],
-          yTicks: [0, 0.5, 1],
-          yFormat: (v) => formatPercent(v, 0),
-        },
-      };
+      const setup = chartSetups(data, loss, palette);
       for (const chart of charts) {
         if (!chart.width || chart.drawnKey === key) continue;
         chart.drawnKey = key;

@@ -7,25 +7,12 @@ import { decisionMapHeight, drawDecisionMap, mapFrame, mapPointAt, mapPosition }
 import { markSvg } from '../../ui/marks.js';
 import { watchWidth } from '../../ui/observe.js';
 
-
 /** How far (CSS pixels) a click may land from a point and still pick it. */
 const PICK_RADIUS = { mouse: 12, touch: 20 };
 
-/**
- * Mount the map into `container`.
- * options: {
- *   idPrefix,
- *   domain: [min, max] of both inputs,
- *   requestDraw(): ask the screen for a frame (after a resize),
- *   onPick({ x1, x2, label, split, index }): a data point was clicked (inspect mode),
- *   onAdd({ x1, x2 }): the plane was clicked in add mode,
- *   onShowOutput(): the "show the output" button was pressed while a unit was shown
- * }
- * Returns { update(data), setLabel(text), destroy() }.
- */
-export function createHeatmap(container, options) {
-  const id = (name) => `${options.idPrefix}-${name}`;
-  container.innerHTML = `
+/** The map's markup: heading, the two canvases (image below, axes and points above), legends. */
+function mapMarkup(id) {
+  return `
     <figure class="nw-map">
       <div class="nw-map__head">
         <h3 class="nw-subhead" id="${id('map-title')}" data-field="map-title">Output: what the network predicts</h3>
@@ -49,6 +36,44 @@ export function createHeatmap(container, options) {
         </ul>
       </figcaption>
     </figure>`;
+}
+
+/**
+ * The train or test point nearest to (px, py) in CSS pixels within `radius`, as
+ * { x1, x2, label, split, index }, or null. `sets` holds train and test { points, labels }.
+ */
+function nearestPoint(sets, px, py, radius, geometry) {
+  let best = null;
+  let bestDistance = radius * radius;
+  for (const split of ['train', 'test']) {
+    const { points, labels } = sets[split];
+    for (let i = 0; i < labels.length; i += 1) {
+      const p = mapPosition(points[2 * i], points[2 * i + 1], geometry);
+      const d = (p.px - px) ** 2 + (p.py - py) ** 2;
+      if (d <= bestDistance) {
+        bestDistance = d;
+        best = { x1: points[2 * i], x2: points[2 * i + 1], label: labels[i] >= 0.5 ? 1 : 0, split, index: i };
+      }
+    }
+  }
+  return best;
+}
+
+/**
+ * Mount the map into `container`.
+ * options: {
+ *   idPrefix,
+ *   domain: [min, max] of both inputs,
+ *   requestDraw(): ask the screen for a frame (after a resize),
+ *   onPick({ x1, x2, label, split, index }): a data point was clicked (inspect mode),
+ *   onAdd({ x1, x2 }): the plane was clicked in add mode,
+ *   onShowOutput(): the "show the output" button was pressed while a unit was shown
+ * }
+ * Returns { update(data), setLabel(text), destroy() }.
+ */
+export function createHeatmap(container, options) {
+  const id = (name) => `${options.idPrefix}-${name}`;
+  container.innerHTML = mapMarkup(id);
   // Two layers. Below, the R×R map itself, stretched by CSS over the plotting frame: each
   // frame copies R×R pixels (not the whole enlarged picture) and the browser scales it. Above,
   // axes and points, redrawn only when they change (size, theme, data, highlight), since
@@ -93,19 +118,7 @@ export function createHeatmap(container, options) {
       return;
     }
     const radius = event.pointerType === 'touch' ? PICK_RADIUS.touch : PICK_RADIUS.mouse;
-    let best = null;
-    let bestDistance = radius * radius;
-    for (const split of ['train', 'test']) {
-      const { points, labels } = last[split];
-      for (let i = 0; i < labels.length; i += 1) {
-        const p = mapPosition(points[2 * i], points[2 * i + 1], geometry());
-        const d = (p.px - px) ** 2 + (p.py - py) ** 2;
-        if (d <= bestDistance) {
-          bestDistance = d;
-          best = { x1: points[2 * i], x2: points[2 * i + 1], label: labels[i] >= 0.5 ? 1 : 0, split, index: i };
-        }
-      }
-    }
+    const best = nearestPoint(last, px, py, radius, geometry());
     if (best) options.onPick(best);
   }
   canvas.addEventListener('click', onClick);

@@ -26,10 +26,12 @@ raw_before=$(stat -c %s "$wasm")
 sed -i -E '/^export interface InitOutput/,/^}/ s/\bany\b/unknown/g' "$out/relu_lab.d.ts"
 node .ci/glue.mjs "$out/relu_lab.js" # methods of a freed object: an Error naming it (issue 9.6)
 
-echo "==> wasm-opt -O3"
+echo "==> wasm-opt -Os"
+# -Os, not -O3: measured (issue 13) -O3 can fall off a cliff, making training 4x slower after an
+# unrelated error-path change; -Os kept full speed and is the smallest of -O2/-O3/-Os/-Oz by gzip.
 # The features rustc enables for wasm32 (rustc 1.95 defaults + simd128 from .cargo/config.toml).
 # Passed explicitly so optimisation does not depend on the target_features section surviving.
-npx --no-install wasm-opt -O3 \
+npx --no-install wasm-opt -Os \
   --enable-simd --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
   --enable-mutable-globals --enable-multivalue --enable-reference-types \
   "$wasm" -o "$wasm"

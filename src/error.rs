@@ -121,11 +121,15 @@ pub fn number(value: f64) -> String {
         } else if (exponent as usize) + 1 >= text.len() {
             format!("{text}{}", "0".repeat(exponent as usize + 1 - text.len()))
         } else {
-            let (whole, fraction) = text.split_at(exponent as usize + 1);
+            // `text` is ASCII digits: the checked split never fails, and it keeps the panicking
+            // string-slice path (with its char formatting tables) out of the wasm.
+            let (whole, fraction) = text
+                .split_at_checked(exponent as usize + 1)
+                .unwrap_or((&text, ""));
             format!("{whole}.{fraction}")
         }
     } else {
-        let (first, rest) = text.split_at(1);
+        let (first, rest) = text.split_at_checked(1).unwrap_or((&text, ""));
         let dot = if rest.is_empty() { "" } else { "." };
         format!("{first}{dot}{rest}e{exponent}")
     };

@@ -297,7 +297,8 @@ pub fn items(field: &str, value: &JsValue, most: usize, expected: &str) -> Resul
 /// The first `most` characters of `text`.
 fn shortened(text: &str, most: usize) -> &str {
     let end = text.char_indices().nth(most).map_or(text.len(), |(i, _)| i);
-    &text[..end]
+    // `end` is a char boundary; `get` keeps the panicking slice path out of the wasm.
+    text.get(..end).unwrap_or(text)
 }
 
 /// A short description of a JS value for error messages; never throws.

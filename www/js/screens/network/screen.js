@@ -114,7 +114,7 @@ export function mountNetworkScreen(element, options = {}) {
     screen.requestRender();
   });
 
-  const playback = createPlayback(screen, loop, { locks, id, buildView: views.build });
+  const playback = createPlayback(screen, loop, { locks, id, buildView: views.build, mapFirst: useHash });
   const settings = createSettings(screen, { locks, noteId: id('lock-note'), onStateChange: options.onStateChange });
 
   // The guide opens on a first visit: remembered only with `remember`; otherwise a screen that

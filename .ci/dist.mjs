@@ -17,7 +17,9 @@
 //                            inlined) that works opened from disk, with a screen chooser
 //     index.html, function.html, neuron.html, network.html, examples/, css/, js/, pkg/
 //   The two bundles start the Experiments worker from a blob: URL of its own bundled source,
-//   and hand it the page's compiled wasm module (so the wasm is inlined once).
+//   and hand it the page's compiled wasm module (so the wasm is inlined once); the module
+//   graph's js/screens/experiments/worker-source.js holds the same source, for runner.js where
+//   the worker cannot start by its URL (esbuild leaves it unresolved).
 //
 // The npm package (`files`) holds only what a consumer uses: the element's module graph and
 // the Experiments worker's (as esbuild finds them), the core, the iframe page and its bundle,
@@ -235,6 +237,26 @@ async function bundle(entry, format, plugins, metafile = false) {
 }
 
 const workerSource = await bundle(join(www, 'js', 'experiments', 'worker.js'), 'iife', [inlineAssets('worker')]);
+// The same source for the module graph's runner.js, which imports it only when the worker
+// cannot start by its URL (esbuild leaves that URL unresolved); the wasm comes from the page.
+writeFileSync(
+  join(dist, 'js', 'screens', 'experiments', 'worker-source.js'),
+  `// The Experiments worker as one script (.ci/dist.mjs), for runner.js when the worker cannot start by its URL.
+import { wasmBytes } from '../../../pkg/relu_lab_bg.wasm.js';
+const WORKER_SOURCE = ${JSON.stringify(workerSource)};
+let compiled = null;
+let workerUrl = null;
+/** The worker from a blob: URL of its source, handed the wasm compiled from the package's bytes. */
+export async function startWorkerFromSource() {
+  compiled ??= WebAssembly.compile(wasmBytes());
+  const module = await compiled;
+  workerUrl ??= URL.createObjectURL(new Blob([WORKER_SOURCE], { type: 'text/javascript' }));
+  const worker = new Worker(workerUrl);
+  worker.postMessage({ type: 'relu-lab-wasm', module });
+  return worker;
+}
+`,
+);
 const pagePlugins = [inlineAssets('core', workerSource)];
 const embedBundle = await bundle(join(embedDir, 'embed-page.js'), 'iife', pagePlugins);
 writeFileSync(join(dist, 'embed.bundle.js'), `/* ReLU Lab ${VERSION}: embed.html in one classic script (wasm and CSS inlined). */\n${embedBundle}`);

@@ -5,7 +5,10 @@
 // makes of dist/, unpacked into the project's node_modules as `npm install` would. Each build is
 // served by a plain static server and loaded in Chromium: the element is styled by its own
 // sheet, it trains, the core prints the README's figure, and nothing fails to load. The output's
-// size is printed (not asserted). Vite 8's dev server is tried the same way.
+// size is printed (not asserted). Then an Experiments screen runs an experiment at its quick
+// setting to a measured verdict: in its worker by URL where the bundler bundles
+// `new Worker(new URL(…, import.meta.url))` (Vite, webpack), from the worker's source shipped
+// in the package where it does not (esbuild). Vite 8's dev server is tried the same way.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -17,12 +20,15 @@ const PACKED = join(ROOT, 'test-results', 'bundlers');
 /** Loopback ports for the consumers' servers (the first free one is used). */
 const PORTS = [8186, 8187, 8188, 8189, 8190, 8191];
 
-/** Bundler → its project folder, its output folder and the folder its page is served from. */
+/**
+ * Bundler → its project folder, its output folder, the folder its page is served from, and
+ * whether it bundles the Experiments worker (so the worker starts by its URL).
+ */
 const BUNDLERS = [
-  { name: 'Vite 8', dir: 'vite8', out: 'dist', serve: 'dist' },
-  { name: 'Vite 5', dir: 'vite5', out: 'dist', serve: 'dist' },
-  { name: 'webpack 5', dir: 'webpack5', out: 'out', serve: '.' },
-  { name: 'esbuild', dir: 'esbuild', out: 'out', serve: '.' },
+  { name: 'Vite 8', dir: 'vite8', out: 'dist', serve: 'dist', workerByUrl: true },
+  { name: 'Vite 5', dir: 'vite5', out: 'dist', serve: 'dist', workerByUrl: true },
+  { name: 'webpack 5', dir: 'webpack5', out: 'out', serve: '.', workerByUrl: true },
+  { name: 'esbuild', dir: 'esbuild', out: 'out', serve: '.', workerByUrl: false },
 ];
 
 /** What README.md's JS API example says its accuracy line prints. */
@@ -59,12 +65,8 @@ function installPackage(project) {
   execFileSync('tar', ['-xzf', tarball, '-C', target, '--strip-components=1']);
 }
 
-/**
- * Load `url` and check the consumer page: the element styled and training, the core's line,
- * no console error, no request that failed or left the server.
- */
-async function checkPage(page, url) {
-  const origin = new URL(url).origin;
+/** What goes wrong on `page` from now on: console errors, failed or foreign requests. */
+function watchProblems(page, origin) {
   const problems = [];
   page.on('console', (message) => {
     const favicon = message.location().url?.endsWith('/favicon.ico');
@@ -80,6 +82,16 @@ async function checkPage(page, url) {
     const at = request.url();
     if (!at.startsWith('data:') && !at.startsWith('blob:') && new URL(at).origin !== origin) problems.push(`foreign: ${at}`);
   });
+  return problems;
+}
+
+/**
+ * Load `url` and check the consumer page: the element styled and training, the core's line,
+ * no console error, no request that failed or left the server. Returns the problems seen
+ * (empty), to which later ones are added.
+ */
+async function checkPage(page, url) {
+  const problems = watchProblems(page, new URL(url).origin);
   await page.goto(url);
   const lab = page.locator('relu-lab');
   await page.waitForFunction(() => customElements.get('relu-lab') !== undefined);
@@ -102,11 +114,42 @@ async function checkPage(page, url) {
 
   await expect(page.locator('#core')).toHaveText(readmeFigure(), { timeout: 20_000 });
   expect(problems).toEqual([]);
+  return problems;
+}
+
+/**
+ * Replace the page's element with an Experiments screen and run "born-dead" at its quick
+ * setting to a measured verdict. Where the bundler left the worker's URL pointing nowhere
+ * (`workerByUrl` false) that URL's 404 is expected, and the worker must be the one from its
+ * source (a blob: URL); elsewhere nothing may fail and no worker may come from a blob.
+ */
+async function checkExperiment(page, problems, workerByUrl) {
+  await page.evaluate(() => {
+    const lab = document.createElement('relu-lab');
+    lab.setAttribute('screen', 'experiments');
+    lab.setAttribute('experiment', 'born-dead');
+    document.querySelector('relu-lab').replaceWith(lab);
+  });
+  const card = page.locator('relu-lab .exp-card[data-experiment="born-dead"]');
+  await card.getByRole('button', { name: 'Quick setting' }).click();
+  await card.getByRole('button', { name: 'Run' }).click();
+  await expect(card.locator('[data-field="sentence"]')).toContainText('measured in', { timeout: 60_000 });
+  await expect(card.locator('[data-field="verdict"]')).toHaveText(/^Verdict: (true|partly|shown)\.$/);
+  const unbundled = (problem) => /\/experiments\/worker\.js\b/.test(problem);
+  const fromBlob = page.workers().filter((worker) => worker.url().startsWith('blob:')).length;
+  if (workerByUrl) {
+    expect(problems).toEqual([]);
+    expect(fromBlob, 'the worker started by its URL').toBe(0);
+  } else {
+    expect(problems.filter((problem) => !unbundled(problem))).toEqual([]);
+    expect(problems.filter(unbundled).length, "the worker's URL was tried first").toBeGreaterThan(0);
+    expect(fromBlob, 'the worker started from its source').toBe(1);
+  }
 }
 
 test.describe('the dist package in bundlers, no configuration', () => {
   for (const bundler of BUNDLERS) {
-    test(`${bundler.name}: builds, and the page is styled, trains and runs the core`, async ({ page }) => {
+    test(`${bundler.name}: builds, and the page is styled, trains, runs the core and an experiment`, async ({ page }) => {
       test.setTimeout(240_000); // webpack takes a minute on a busy 2-core machine
       const project = join(CONSUMERS, bundler.dir);
       installPackage(project);
@@ -128,7 +171,8 @@ test.describe('the dist package in bundlers, no configuration', () => {
       const port = await freePort(PORTS);
       const server = await serveStatic(port, { '/': join(project, bundler.serve) });
       try {
-        await checkPage(page, `http://127.0.0.1:${port}/`);
+        const problems = await checkPage(page, `http://127.0.0.1:${port}/`);
+        await checkExperiment(page, problems, bundler.workerByUrl);
       } finally {
         await server.close();
         // Built files are not sources: `eslint .` must not meet them.
@@ -146,7 +190,8 @@ test.describe('the dist package in bundlers, no configuration', () => {
     const vite = startProcess(join(project, 'node_modules', '.bin', 'vite'), ['--port', String(port), '--strictPort', '--host', '127.0.0.1'], { cwd: project });
     try {
       await waitForUrl(`http://127.0.0.1:${port}/`, vite);
-      await checkPage(page, `http://127.0.0.1:${port}/`);
+      const problems = await checkPage(page, `http://127.0.0.1:${port}/`);
+      await checkExperiment(page, problems, true);
     } finally {
       await stopProcess(vite);
     }

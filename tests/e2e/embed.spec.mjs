@@ -851,174 +851,80 @@ test.describe('following the host page; answers and milestones a course can use'
     expect(await page.evaluate(() => document.querySelector('relu-lab').getState().train.learningRate)).toBe(0.1);
   });
 
-  test('milestones: a preset\'s effect and a target accuracy, on the element and through the iframe', async ({ page }) => {
-    test.setTimeout(120_000);
-    const watch = watchPage(page);
-    await recordMessages(page);
-    await page.addInitScript(() => {
-      window.milestones = [];
-      document.addEventListener('relu-lab-milestone', (event) => window.milestones.push(event.detail), true);
-    });
-    await serveHtml(
-      page,
-      '/milestones.html',
-      // Both in view (an embed off screen is held): short frames that scroll inside.
-      hostPage(`<relu-lab screen="network" preset="healthy" speed="100" goal-accuracy="80%" autoplay height="300"></relu-lab>
-        <iframe title="lab" src="/embed.html?screen=network&amp;preset=healthy&amp;speed=100&amp;goal-accuracy=0.8&amp;autoplay&amp;height=280" width="900" height="300"></iframe>`),
-    );
-    await page.goto('/milestones.html');
-    await labsReady(page);
-    await expect.poll(() => page.evaluate(() => window.milestones.map((m) => m.name)), { timeout: 60_000 }).toEqual(['accuracy', 'preset-effect']);
-    const [accuracy, effect] = await page.evaluate(() => window.milestones);
-    expect(accuracy.figures.goal).toBe(0.8);
-    expect(accuracy.figures.testAccuracy).toBeGreaterThanOrEqual(0.8);
-    expect(effect.figures).toMatchObject({ preset: 'healthy', step: 2000, unitCount: 24 });
-    // The step the figures name is the one the screen shows when it pauses there.
-    const network = page.locator('relu-lab[screen="network"]');
-    await expect.poll(() => stepOf(network)).toBe(2000);
-    await expect(network.locator('[data-action="play"]')).toContainText('Play');
-    // The iframe posts the same milestones with the same figures (same seeds, same run).
-    await expect.poll(async () => (await received(page, 'milestone')).map((m) => m.name), { timeout: 60_000 }).toEqual(['accuracy', 'preset-effect']);
-    expect((await received(page, 'milestone'))[1].figures).toEqual(effect.figures);
-    expect(watch.errors).toEqual([]);
-  });
-});
-
-test('milestones: an experiment finished, with its verdict, on the element and through the iframe', async ({ page }) => {
-  test.setTimeout(120_000);
-  const watch = watchPage(page);
-  await recordMessages(page);
-  await page.addInitScript(() => {
-    window.milestones = [];
-    document.addEventListener('relu-lab-milestone', (event) => window.milestones.push(event.detail), true);
-  });
-  await serveHtml(
-    page,
-    '/experiment-done.html',
-    `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>host</title><link rel="icon" href="data:,">
-    <script type="module" src="/relu-lab.js"></script></head><body><main><h1>host</h1>
-    <relu-lab screen="experiments" experiment="born-dead"></relu-lab>
-    <iframe title="lab" src="/embed.html?screen=experiments&amp;experiment=born-dead" width="900" height="700"></iframe></main></body></html>`,
-  );
-  await page.goto('/experiment-done.html');
-  await labsReady(page);
-  const run = async (lab) => {
+  /** Run the "born-dead" experiment's quick setting in `lab` (the element, or the iframe's). */
+  const runBornDead = async (lab) => {
     const root = lab.locator('.exp-card[data-experiment="born-dead"]');
     await root.getByRole('button', { name: 'Quick setting' }).click();
     await root.getByRole('button', { name: 'Run' }).click();
     await expect(root.locator('[data-field="sentence"]')).toContainText('measured in', { timeout: 60_000 });
   };
-  const element = page.locator('relu-lab[screen="experiments"]');
-  await run(element);
-  await expect.poll(() => page.evaluate(() => window.milestones.map((m) => m.name)), { timeout: 30_000 }).toEqual(['experiment-done']);
-  const [done] = await page.evaluate(() => window.milestones);
-  const card = element.locator('.exp-card[data-experiment="born-dead"]');
-  const shown = { verdict: await card.locator('[data-field="verdict"]').textContent(), sentence: await card.locator('[data-field="sentence"]').textContent() };
-  expect(done.figures.experiment).toBe('born-dead');
-  expect(['true', 'partly', 'shown', 'false']).toContain(done.figures.verdict);
-  expect(shown.verdict).toContain(done.figures.verdict);
-  expect(done.figures.sentence.length).toBeGreaterThan(0);
-  expect(shown.sentence).toContain(done.figures.sentence.slice(0, 40));
-  expect(done.figures.elapsed).toBeGreaterThan(0);
-  // The iframe posts the milestone message after its own run.
-  await run(page.frameLocator('iframe').locator('relu-lab'));
-  await expect.poll(async () => (await received(page, 'milestone')).map((m) => m.name), { timeout: 30_000 }).toEqual(['experiment-done']);
-  const [posted] = await received(page, 'milestone');
-  expect(posted.figures).toMatchObject({ experiment: 'born-dead', verdict: done.figures.verdict });
-  expect(watch.errors).toEqual([]);
-});
 
-test.describe('compact layout: a 720 × 432 frame or a slide', () => {
-  test('an iframe of 720 × 432 is compact by itself: the map, play and the figures that matter, the rest behind one button', async ({ page }) => {
-    const watch = watchPage(page);
-    await serveHtml(
-      page,
-      '/compact-host.html',
-      `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>host</title><link rel="icon" href="data:,"></head>
-      <body style="margin: 0"><main><h1>host</h1><iframe title="ReLU Lab: a network whose units die" src="/embed.html?screen=network&amp;preset=kill" width="720" height="432" style="border: 0; display: block"></iframe></main></body></html>`,
-    );
-    await page.goto('/compact-host.html');
-    const frame = page.frameLocator('iframe');
-    const lab = frame.locator('relu-lab');
-    await expect(lab.locator('.relu-lab')).toHaveAttribute('data-layout', 'compact');
-    const more = lab.getByRole('button', { name: 'Show everything' });
-    await expect(more).toHaveAttribute('aria-expanded', 'false');
-    await expect(lab.locator('canvas.nw-map__overlay')).toBeVisible();
-    await expect(lab.locator('[data-action="play"]')).toBeVisible();
-    await expect(lab.locator('[data-field="test-accuracy"]')).toBeVisible();
-    await expect(lab.locator('[data-field="dead-units"]')).toBeVisible();
-    for (const hidden of ['.nw-presets', '.nw-settings', '.nw-network', '[data-part="charts"]', '[data-action="reset"]']) {
-      await expect(lab.locator(hidden).first()).toBeHidden();
-    }
-    // Nothing overflows the frame: no scroll bar either way.
-    const overflow = () =>
-      page.frames()[1].evaluate(() => {
-        const root = document.documentElement;
-        return { x: Math.max(0, root.scrollWidth - root.clientWidth), y: Math.max(0, root.scrollHeight - root.clientHeight) };
+  // Each case: the element and the iframe side by side (both in view: an embed off screen is
+  // held), what sets them going, the milestones' names, and what their figures must say.
+  const MILESTONE_CASES = [
+    {
+      what: "a preset's effect and a target accuracy",
+      // Short frames that scroll inside, so both are in view.
+      body: `<relu-lab screen="network" preset="healthy" speed="100" goal-accuracy="80%" autoplay height="300"></relu-lab>
+        <iframe title="lab" src="/embed.html?screen=network&amp;preset=healthy&amp;speed=100&amp;goal-accuracy=0.8&amp;autoplay&amp;height=280" width="900" height="300"></iframe>`,
+      names: ['accuracy', 'preset-effect'],
+      timeout: 60_000,
+      start: async () => {}, // both play by themselves
+      async checkElement(page, [accuracy, effect]) {
+        expect(accuracy.figures.goal).toBe(0.8);
+        expect(accuracy.figures.testAccuracy).toBeGreaterThanOrEqual(0.8);
+        expect(effect.figures).toMatchObject({ preset: 'healthy', step: 2000, unitCount: 24 });
+        // The step the figures name is the one the screen shows when it pauses there.
+        const network = page.locator('relu-lab[screen="network"]');
+        await expect.poll(() => stepOf(network)).toBe(2000);
+        await expect(network.locator('[data-action="play"]')).toContainText('Play');
+      },
+      // Same seeds, same run: the same figures.
+      checkIframe: (posted, [, effect]) => expect(posted[1].figures).toEqual(effect.figures),
+    },
+    {
+      what: 'an experiment finished, with its verdict',
+      body: `<relu-lab screen="experiments" experiment="born-dead"></relu-lab>
+        <iframe title="lab" src="/embed.html?screen=experiments&amp;experiment=born-dead" width="900" height="700"></iframe>`,
+      names: ['experiment-done'],
+      timeout: 30_000,
+      start: runBornDead,
+      async checkElement(page, [done]) {
+        const card = page.locator('relu-lab[screen="experiments"] .exp-card[data-experiment="born-dead"]');
+        expect(done.figures.experiment).toBe('born-dead');
+        expect(['true', 'partly', 'shown', 'false']).toContain(done.figures.verdict);
+        await expect(card.locator('[data-field="verdict"]')).toContainText(done.figures.verdict);
+        expect(done.figures.sentence.length).toBeGreaterThan(0);
+        await expect(card.locator('[data-field="sentence"]')).toContainText(done.figures.sentence.slice(0, 40));
+        expect(done.figures.elapsed).toBeGreaterThan(0);
+      },
+      checkIframe: (posted, [done]) => expect(posted[0].figures).toMatchObject({ experiment: 'born-dead', verdict: done.figures.verdict }),
+    },
+  ];
+
+  for (const scenario of MILESTONE_CASES) {
+    test(`milestones: ${scenario.what}, on the element and through the iframe`, async ({ page }) => {
+      test.setTimeout(120_000);
+      const watch = watchPage(page);
+      await recordMessages(page);
+      await page.addInitScript(() => {
+        window.milestones = [];
+        document.addEventListener('relu-lab-milestone', (event) => window.milestones.push(event.detail), true);
       });
-    expect(await overflow()).toEqual({ x: 0, y: 0 });
-    // Keyboard: the button is the first thing in the frame; Enter shows everything, again less.
-    await page.locator('iframe').focus();
-    await page.keyboard.press('Tab');
-    await expect(more).toBeFocused();
-    await page.keyboard.press('Enter');
-    const less = lab.getByRole('button', { name: 'Show less' });
-    await expect(less).toHaveAttribute('aria-expanded', 'true');
-    await expect(lab.locator('.nw-presets')).toBeVisible();
-    await expect(lab.locator('.nw-toolbar [data-action="reset"]')).toBeVisible();
-    await page.keyboard.press('Enter');
-    await expect(lab.locator('.nw-presets')).toBeHidden();
-    expect(watch.errors).toEqual([]);
-  });
-
-  test('a taller iframe, or layout="full", is not compact; layout="compact" on the element is', async ({ page }) => {
-    await serveHtml(
-      page,
-      '/compact-element.html',
-      `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>host</title><link rel="icon" href="data:,"><script type="module" src="/relu-lab.js"></script></head>
-      <body><main><h1>host</h1>
-      <relu-lab screen="function" layout="compact"></relu-lab>
-      <relu-lab screen="neuron" height="400"></relu-lab>
-      <relu-lab screen="network" height="400" layout="full" autoplay="false"></relu-lab>
-      <iframe title="lab" src="/embed.html?screen=function" width="720" height="600"></iframe></main></body></html>`,
-    );
-    await page.goto('/compact-element.html');
-    await labsReady(page);
-    const layout = (selector) => page.locator(selector).evaluate((element) => element.shadowRoot.querySelector('.relu-lab').dataset.layout ?? 'full');
-    expect(await layout('relu-lab[screen="function"]')).toBe('compact');
-    expect(await layout('relu-lab[screen="neuron"]')).toBe('compact'); // auto: given 400 px
-    expect(await layout('relu-lab[screen="network"]')).toBe('full');
-    await expect(page.frameLocator('iframe').locator('relu-lab .relu-lab')).not.toHaveAttribute('data-layout', 'compact');
-    // Given more room, the auto one is full again.
-    await page.locator('relu-lab[screen="neuron"]').evaluate((element) => element.setAttribute('height', '900'));
-    await expect.poll(() => layout('relu-lab[screen="neuron"]')).toBe('full');
-  });
-
-  for (const colorScheme of ['light', 'dark']) {
-    test(`every screen compact at 720 × 432: no axe violation, no sideways overflow, screenshots (${colorScheme})`, async ({ page }) => {
-      await page.setViewportSize({ width: 720, height: 432 });
-      await page.emulateMedia({ colorScheme, reducedMotion: 'reduce' });
-      for (const screen of ['network', 'function', 'neuron']) {
-        await page.goto(`/embed.html?screen=${screen}&layout=compact${screen === 'network' ? '&preset=kill' : ''}`);
-        await labsReady(page);
-        await expect(page.locator('relu-lab').getByRole('button', { name: 'Show everything' })).toBeVisible();
-        expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
-        // No scroll down either (the function screen's plot is still taller than the frame:
-        // its canvas height comes from draw/function-plot.js, which takes no height yet).
-        if (screen !== 'function') {
-          const { scrollHeight, clientHeight } = await page.evaluate(() => ({ scrollHeight: document.documentElement.scrollHeight, clientHeight: document.documentElement.clientHeight }));
-          expect(scrollHeight, `${screen}: the page scrolls`).toBeLessThanOrEqual(clientHeight + 1);
-          const frame = await page.locator('relu-lab').evaluate((element) => {
-            const node = element.shadowRoot.querySelector('.relu-lab');
-            return { scrollHeight: node.scrollHeight, clientHeight: node.clientHeight };
-          });
-          expect(frame.scrollHeight, `${screen}: the frame scrolls`).toBeLessThanOrEqual(frame.clientHeight + 1);
-        }
-        await expectNoAxeViolations(page);
-        await page.screenshot({ path: `tests/e2e/screenshots/embed-compact-${screen}-${colorScheme}.png` });
-        await page.locator('relu-lab').getByRole('button', { name: 'Show everything' }).click();
-        await expectNoAxeViolations(page);
-      }
+      await serveHtml(page, '/milestones.html', hostPage(scenario.body));
+      await page.goto('/milestones.html');
+      await labsReady(page);
+      await scenario.start(page.locator('relu-lab'));
+      await expect.poll(() => page.evaluate(() => window.milestones.map((m) => m.name)), { timeout: scenario.timeout }).toEqual(scenario.names);
+      const milestones = await page.evaluate(() => window.milestones);
+      await scenario.checkElement(page, milestones);
+      // The iframe posts the same milestones as messages.
+      await scenario.start(page.frameLocator('iframe').locator('relu-lab'));
+      await expect.poll(async () => (await received(page, 'milestone')).map((m) => m.name), { timeout: scenario.timeout }).toEqual(scenario.names);
+      scenario.checkIframe(await received(page, 'milestone'), milestones);
+      expect(watch.errors).toEqual([]);
     });
   }
 });
+
+// The compact layout (small frames) is tested in compact.spec.mjs.

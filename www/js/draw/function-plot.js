@@ -12,15 +12,49 @@ const PANEL_GAP = 8;
 const STRIP_ROW = 16;
 const BOTTOM = 40; // tick labels and the x axis title
 
+/** The value and slope panels' heights: at least these (tick labels stay apart), at most these. */
+export const FUNCTION_PLOT_PANELS = {
+  value: { least: 64, most: 320 },
+  slope: { least: 44, most: 200 },
+};
+/** With a height to fill, the value panel's share of the two panels' height. */
+const VALUE_SHARE = 0.6;
+
+/** The value and slope panels' heights for `width` alone (the plot's own proportions). */
+function naturalPanels(width) {
+  const { value, slope } = FUNCTION_PLOT_PANELS;
+  return {
+    value: Math.round(Math.min(value.most, Math.max(170, width * 0.42))),
+    slope: Math.round(Math.min(slope.most, Math.max(120, width * 0.26))),
+  };
+}
+
+const within = (x, { least, most }) => Math.min(most, Math.max(least, x));
+
+/**
+ * The value and slope panels' heights sharing `room` px (about VALUE_SHARE for values), each
+ * within FUNCTION_PLOT_PANELS: together exactly `room` (rounded down) when the bounds allow.
+ */
+function fittedPanels(room) {
+  const total = Math.floor(room);
+  const slopeHeight = within(total - within(Math.round(total * VALUE_SHARE), FUNCTION_PLOT_PANELS.value), FUNCTION_PLOT_PANELS.slope);
+  return { value: within(total - slopeHeight, FUNCTION_PLOT_PANELS.value), slope: slopeHeight };
+}
+
 /**
  * The vertical layout for a canvas `width` CSS pixels wide with `rows` flat-region strips.
+ * With `fitHeight` (a small frame's plot, given the height it has), the value and slope
+ * panels share what the titles, the strips and the x axis leave of it, within
+ * FUNCTION_PLOT_PANELS: the layout is then exactly `fitHeight` tall unless that is less than
+ * the least it can be (or more than the most). Without, the panels follow the width.
  * Returns { width, height, left, right, value, slope, strip } where each panel is
  * { top, height, titleY } and `left`/`right` bound every panel horizontally.
  */
-export function functionPlotLayout(width, rows) {
-  const valueHeight = Math.round(Math.min(320, Math.max(170, width * 0.42)));
-  const slopeHeight = Math.round(Math.min(200, Math.max(120, width * 0.26)));
+export function functionPlotLayout(width, rows, fitHeight = null) {
   const stripHeight = Math.max(1, rows) * STRIP_ROW + 4;
+  const fixed = 3 * (TITLE_HEIGHT + PANEL_GAP) + stripHeight + BOTTOM - PANEL_GAP;
+  const fits = typeof fitHeight === 'number' && Number.isFinite(fitHeight);
+  const heights = fits ? fittedPanels(fitHeight - fixed) : naturalPanels(width);
   let y = 0;
   const panel = (height) => {
     const titleY = y + 15;
@@ -28,8 +62,8 @@ export function functionPlotLayout(width, rows) {
     y = top + height + PANEL_GAP;
     return { top, height, titleY };
   };
-  const value = panel(valueHeight);
-  const slope = panel(slopeHeight);
+  const value = panel(heights.value);
+  const slope = panel(heights.slope);
   const strip = panel(stripHeight);
   return {
     width,

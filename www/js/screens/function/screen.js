@@ -11,7 +11,7 @@
 // Requires `await init()` of ../../../pkg/relu_lab.js before mounting.
 import { applyControlLocks, createStateNotifier, resolveControls } from '../../ui/lesson-controls.js';
 import { createFrameLoop } from '../../ui/loop.js';
-import { watchMedia, watchWidth } from '../../ui/observe.js';
+import { watchMedia, watchScrollable } from '../../ui/observe.js';
 import { createLinkControls, createUrlSync } from '../../ui/url-state.js';
 import { listenToFunctionScreen } from './events.js';
 import { createFunctionModel } from './model.js';
@@ -117,7 +117,7 @@ export function mountFunctionScreen(element, options = {}) {
   // A probe the learner cannot move: the plot is not a drag surface either.
   if (locks.blocked('probe')) holder.dataset.probe = 'fixed';
 
-  const plot = createPlotView({ host: element.firstElementChild ?? element, canvas, probe, shadeNegative: !locks.hidden.has('negative') });
+  const plot = createPlotView({ host: element.firstElementChild ?? element, canvas, holder, track, probe, shadeNegative: !locks.hidden.has('negative') });
   const readout = createReadoutView(element, { probe, canvas });
   const timing = createTimingView(element);
   const formulasHost = $('[data-part="formulas"]');
@@ -197,10 +197,9 @@ export function mountFunctionScreen(element, options = {}) {
     },
   );
 
-  const stopWidth = watchWidth(holder, (width) => {
-    plot.resize(width);
-    loop.request(draw);
-  });
+  const stopResize = plot.watch(() => loop.request(draw));
+  // A small frame's layout (css/embed.css, compact) may make the values at the probe scroll.
+  const stopScrollable = watchScrollable($('[data-part="readout-box"]'), 'Values at the probe');
   const redraw = () => {
     plot.recolor();
     loop.request(draw);
@@ -238,7 +237,8 @@ export function mountFunctionScreen(element, options = {}) {
       loop.cancel(draw);
       if (ownLoop) loop.destroy();
       stopListening();
-      stopWidth();
+      stopResize();
+      stopScrollable();
       scheme.stop();
       element.replaceChildren();
     },

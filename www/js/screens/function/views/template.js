@@ -100,11 +100,13 @@ export function functionScreenHtml({ prefix, state, available, locks, noteId, li
                 Solid dots mark a derivative's value at 0 where it jumps, open dots the value not used.</p>
               </figcaption>
             </figure>
-            <table class="fn-readout" data-part="readout">
-              <caption>At the probe, <span data-field="probe-x"></span> (values from the WebAssembly core)</caption>
-              <thead><tr><th scope="col">Function</th><th scope="col">f(x)</th><th scope="col">f\u2032(x)</th></tr></thead>
-              <tbody data-part="readout-rows"></tbody>
-            </table>
+            <div class="fn-readout-box" data-part="readout-box">
+              <table class="fn-readout" data-part="readout">
+                <caption>At the probe, <span data-field="probe-x"></span><span class="fn-readout__source"> (values from the WebAssembly core)</span></caption>
+                <thead><tr><th scope="col">Function</th><th scope="col">f(x)</th><th scope="col">f\u2032(x)</th></tr></thead>
+                <tbody data-part="readout-rows"></tbody>
+              </table>
+            </div>
             <p class="fn-flat" id="${prefix}-flat" data-field="flat"></p>
             ${negativeHtml()}
           </div>

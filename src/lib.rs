@@ -49,6 +49,8 @@ pub mod grid;
 pub mod history;
 pub mod init;
 pub mod inspect;
+pub mod lane_pass;
+pub mod lanes;
 pub mod network;
 pub mod optimizer;
 pub mod palette;

@@ -50,6 +50,7 @@ pub mod history;
 pub mod init;
 pub mod inspect;
 pub mod lane_pass;
+mod lane_sums;
 pub mod lanes;
 pub mod network;
 pub mod optimizer;

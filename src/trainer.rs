@@ -376,8 +376,7 @@ impl Trainer {
         self.param_grads.fill(0.0);
         let scale = 1.0 / batch as f32;
         let loss_sum = if in_lanes {
-            self.lanes.forward(&self.network);
-            self.zero_pre_activations_seen += self.lanes.zero_pre_activations(&self.network);
+            self.zero_pre_activations_seen += self.lanes.forward(&self.network);
             self.lanes.gradient_floor = settings.gradient_floor;
             let grads = &mut self.param_grads;
             let (loss_sum, _) =

@@ -76,8 +76,7 @@ fn in_lanes(
     lanes.prepare(network, batch);
     lanes.load(points, labels, inputs, 0, first.iter().copied());
     lanes.load(points, labels, inputs, first.len(), rest.iter().copied());
-    lanes.forward(network);
-    let zeros = lanes.zero_pre_activations(network);
+    let zeros = lanes.forward(network);
     let mut grads = vec![0.0; network.params.len()];
     let scale = 1.0 / batch as f32;
     let (loss, penalty) = lanes.backward(network, &mut grads, scale, l1);

@@ -18,8 +18,8 @@
 
 use crate::activation::Activation;
 use crate::lane_sums::{
-    AnyBlocks, Shape, TILE, add_bias_grads, add_weight_grads, input_grads, weighted_sums,
-    with_shape, with_tile,
+    AnyBlocks, InputGrads, Shape, Tiled, add_bias_grads, add_weight_grads, weighted_sums,
+    with_shape,
 };
 use crate::lanes::F32x4;
 use crate::network::{Layer, Network, sign};
@@ -275,14 +275,12 @@ fn backward_layer(
         let weights = &params[layer.weights..layer.weights + layer.weight_count()];
         for (k, prev_row) in grad_prev.chunks_exact_mut(blocks).enumerate() {
             // dL/da_prev[k] = Σ_j W[j][k] · dL/dz[j], j in order, from 0.
-            let column = weights[k..].iter().step_by(fan_in).copied();
-            for start in (0..blocks).step_by(TILE) {
-                let out = &mut prev_row[start..];
-                with_tile!(
-                    blocks - start,
-                    input_grads(column.clone(), grad, shape, start, out)
-                );
-            }
+            shape.tiles(&mut InputGrads {
+                column: weights[k..].iter().step_by(fan_in).copied(),
+                dz: grad,
+                shape,
+                out: prev_row,
+            });
         }
     }
 }
@@ -300,50 +298,53 @@ fn forward_layer(
     let mut zeros = 0;
     let rows = z.chunks_exact_mut(blocks).zip(a.chunks_exact_mut(blocks));
     for (j, (z_row, a_row)) in rows.enumerate() {
-        let unit = Unit {
+        let mut unit = Unit {
             weights: &params[layer.weights + j * layer.fan_in..][..layer.fan_in],
             bias: params[layer.biases + j],
             activation: layer.unit_activation(params, j),
+            shape,
+            a_prev,
+            z: z_row,
+            a: a_row,
+            zeros: 0,
         };
-        for start in (0..blocks).step_by(TILE) {
-            let out = (&mut z_row[start..], &mut a_row[start..]);
-            zeros += with_tile!(blocks - start, unit.forward(shape, a_prev, start, out));
-        }
+        shape.tiles(&mut unit);
+        zeros += unit.zeros;
     }
     zeros
 }
 
-/// One unit's weights, bias and activation, for the forward pass.
-struct Unit<'p> {
-    weights: &'p [f32],
+/// One unit's weights, bias and activation, its inputs and its rows of z and a: the forward
+/// pass of one unit, tile by tile.
+struct Unit<'a, S> {
+    weights: &'a [f32],
     bias: f32,
     activation: Activation,
+    shape: S,
+    a_prev: &'a [F32x4],
+    z: &'a mut [F32x4],
+    a: &'a mut [F32x4],
+    /// How many of the examples' z were exactly 0 so far.
+    zeros: u64,
 }
 
-impl Unit<'_> {
-    /// z = b + Σ_k w_k·a_prev_k and a = f(z) for the `N` blocks from `start` on, into the
-    /// starts of `z` and `a`; returns how many of the examples' z are exactly 0.
+impl<S: Shape> Tiled for Unit<'_, S> {
+    /// z = b + Σ_k w_k·a_prev_k and a = f(z) for the `N` blocks from `start` on, counting
+    /// the z that are exactly 0.
     #[inline]
-    fn forward<const N: usize>(
-        &self,
-        shape: impl Shape,
-        a_prev: &[F32x4],
-        start: usize,
-        (z, a): (&mut [F32x4], &mut [F32x4]),
-    ) -> u64 {
+    fn tile<const N: usize>(&mut self, start: usize) {
         let bias = F32x4::splat(self.bias);
-        let sums = weighted_sums::<N>(bias, self.weights.iter().copied(), a_prev, shape, start);
-        let mut zeros = 0;
+        let weights = self.weights.iter().copied();
+        let sums = weighted_sums::<N>(bias, weights, self.a_prev, self.shape, start);
         for (n, sum) in sums.into_iter().enumerate() {
-            z[n] = sum;
-            a[n] = match self.activation {
+            self.z[start + n] = sum;
+            self.a[start + n] = match self.activation {
                 Activation::Relu(_) => sum.relu(),
                 Activation::Linear => sum,
                 activation => values(activation, sum),
             };
-            zeros += sum.count_zeros(shape.lanes_in(start + n));
+            self.zeros += u64::from(sum.count_zeros(self.shape.lanes_in(start + n)));
         }
-        u64::from(zeros)
     }
 }
 

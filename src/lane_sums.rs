@@ -4,8 +4,15 @@
 
 use crate::lanes::F32x4;
 
-/// Blocks of four examples whose sums one tile keeps in registers.
-pub(crate) const TILE: usize = 4;
+/// Blocks of four examples whose sums one tile keeps in registers, in batches of any size.
+const TILE: usize = 4;
+
+/// Work done a tile of `N` blocks at a time, `N` known to the compiler so that the tile's
+/// sums stay in registers.
+pub(crate) trait Tiled {
+    /// Do the blocks `start..start + N`.
+    fn tile<const N: usize>(&mut self, start: usize);
+}
 
 /// The batch size and its blocks of four examples per row. For the common small batches the
 /// number of blocks is a constant ([`Blocks`]), so the compiler unrolls every loop over them.
@@ -25,6 +32,9 @@ pub(crate) trait Shape: Copy {
     fn examples(self, row: &[F32x4]) -> impl Iterator<Item = f32> + '_ {
         row.iter().flat_map(|v| v.to_array()).take(self.batch())
     }
+
+    /// `work` over a row's blocks, in tiles.
+    fn tiles(self, work: &mut impl Tiled);
 }
 
 /// A batch of `B` blocks, `B` known to the compiler.
@@ -40,6 +50,11 @@ impl<const B: usize> Shape for Blocks<B> {
 
     fn blocks(self) -> usize {
         B
+    }
+
+    /// The whole row in one tile.
+    fn tiles(self, work: &mut impl Tiled) {
+        work.tile::<B>(0);
     }
 }
 
@@ -57,6 +72,17 @@ impl Shape for AnyBlocks {
 
     fn blocks(self) -> usize {
         self.blocks
+    }
+
+    /// Tiles of [`TILE`] blocks, then single blocks.
+    fn tiles(self, work: &mut impl Tiled) {
+        let whole_tiles = self.blocks / TILE * TILE;
+        for start in (0..whole_tiles).step_by(TILE) {
+            work.tile::<TILE>(start);
+        }
+        for start in whole_tiles..self.blocks {
+            work.tile::<1>(start);
+        }
     }
 }
 
@@ -166,31 +192,22 @@ pub(crate) fn add_weight_grads(
     }
 }
 
-/// Calls `$function::<N>($arguments)` with `N` the blocks of a tile: [`TILE`], or fewer at
-/// the end of a row. Known to the compiler, `N` lets a tile's sums stay in registers.
-macro_rules! with_tile {
-    ($blocks_left:expr, $($function:ident).+($($argument:expr),*)) => {
-        match $blocks_left {
-            1 => $($function).+::<1>($($argument),*),
-            2 => $($function).+::<2>($($argument),*),
-            3 => $($function).+::<3>($($argument),*),
-            _ => $($function).+::<{ $crate::lane_sums::TILE }>($($argument),*),
-        }
-    };
-}
-pub(crate) use with_tile;
-
 /// dL/da_prev = Σ_j W[j][k] · dL/dz[j] for one input `k` (`column` is W[·][k]), `j` in order
-/// from 0, for the `N` blocks from `start` on, into the start of `out`.
-#[inline]
-pub(crate) fn input_grads<const N: usize>(
-    column: impl Iterator<Item = f32>,
-    dz: &[F32x4],
-    shape: impl Shape,
-    start: usize,
-    out: &mut [F32x4],
-) {
-    out[..N].copy_from_slice(&weighted_sums::<N>(F32x4::ZERO, column, dz, shape, start));
+/// from 0, into the row `out`.
+pub(crate) struct InputGrads<'a, C, S> {
+    pub(crate) column: C,
+    pub(crate) dz: &'a [F32x4],
+    pub(crate) shape: S,
+    pub(crate) out: &'a mut [F32x4],
+}
+
+impl<C: Iterator<Item = f32> + Clone, S: Shape> Tiled for InputGrads<'_, C, S> {
+    #[inline]
+    fn tile<const N: usize>(&mut self, start: usize) {
+        let (column, dz) = (self.column.clone(), self.dz);
+        let sums = weighted_sums::<N>(F32x4::ZERO, column, dz, self.shape, start);
+        self.out[start..start + N].copy_from_slice(&sums);
+    }
 }
 
 /// `first + Σ_i weights_i · rows[i]` for the `N` blocks from `start` on, `i` in order, each

@@ -192,7 +192,7 @@ pub(crate) fn add_weight_grads(
     }
 }
 
-/// dL/da_prev = Σ_j W[j][k] · dL/dz[j] for one input `k` (`column` is W[·][k]), `j` in order
+/// `dL/da_prev = Σ_j W[j][k] · dL/dz[j]` for one input `k` (`column` is `W[·][k]`), `j` in order
 /// from 0, into the row `out`.
 pub(crate) struct InputGrads<'a, C, S> {
     pub(crate) column: C,

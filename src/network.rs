@@ -290,7 +290,7 @@ impl Layer {
 }
 
 /// The sign of `x` as the L1 penalties' subgradient: 1, −1, or 0 at 0 (where |x| has a kink).
-fn sign(x: f32) -> f32 {
+pub(crate) fn sign(x: f32) -> f32 {
     if x > 0.0 {
         1.0
     } else if x < 0.0 {

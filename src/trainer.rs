@@ -5,8 +5,10 @@ use crate::activation::{ActivationKind, ActivationOptions};
 use crate::data::{Dataset, Split};
 use crate::error::{InputError, Result, check_count};
 use crate::history::{History, Record, UnitEvent};
+use crate::lane_pass::LaneWorkspace;
 use crate::network::{Loss, Network, NetworkConfig, Workspace};
 use crate::optimizer::{OptimizerState, TrainSettings};
+use crate::precision::Precision;
 use crate::rng::{self, Rng, Stream};
 use crate::stats::{Evaluator, Stats};
 
@@ -90,7 +92,10 @@ pub struct Trainer {
     batch_rng: Rng,
     order: Vec<usize>,
     cursor: usize,
+    /// The batch for float16 training, through the reference passes of [`Network`].
     ws: Workspace,
+    /// The batch for float32 training: the same passes four examples at a time.
+    lanes: LaneWorkspace,
     param_grads: Vec<f32>,
     evaluator: Evaluator,
     /// Dead/inactive flags per hidden unit at the last evaluation on the training set.
@@ -118,6 +123,7 @@ impl Trainer {
             order: Vec::new(),
             cursor: 0,
             ws: Workspace::default(),
+            lanes: LaneWorkspace::default(),
             evaluator: Evaluator::default(),
             never_active: Vec::new(),
         })
@@ -227,7 +233,11 @@ impl Trainer {
             return Ok(report);
         }
         let batch = settings.batch_size.min(data.train.len());
-        self.ws.prepare(&self.network, batch);
+        if self.in_lanes() {
+            self.lanes.prepare(&self.network, batch);
+        } else {
+            self.ws.prepare(&self.network, batch);
+        }
         if self.order.len() != data.train.len() {
             self.order = (0..data.train.len()).collect();
             self.cursor = self.order.len();
@@ -255,7 +265,12 @@ impl Trainer {
             report.exploding = self.smoothed_steps >= LOSS_WARMUP_STEPS
                 && self.smoothed_loss
                     > EXPLODING_FACTOR * self.best_smoothed_loss.max(EXPLODING_FLOOR);
-            report.collapsed = batch >= 2 && output_is_constant(self.network.output(&self.ws));
+            report.collapsed = batch >= 2
+                && if self.in_lanes() {
+                    output_is_constant(self.lanes.outputs(&self.network))
+                } else {
+                    output_is_constant(self.network.output(&self.ws).iter().copied())
+                };
         }
         Ok(report)
     }
@@ -329,9 +344,16 @@ impl Trainer {
         }
     }
 
+    /// Whether steps run four examples at a time ([`LaneWorkspace`], float32) or through the
+    /// reference passes (float16). Both give the same numbers in float32.
+    fn in_lanes(&self) -> bool {
+        self.network.config.precision == Precision::Float32
+    }
+
     /// One step: draw a batch, forward, backward, penalties, update. Allocates nothing.
     fn step_once(&mut self, train: &Split, settings: &TrainSettings, batch: usize) -> f32 {
         let inputs = self.network.config.inputs;
+        let in_lanes = self.in_lanes();
         let order = &mut self.order;
         let mut picked = 0;
         while picked < batch {
@@ -341,25 +363,42 @@ impl Trainer {
             }
             let take = (batch - picked).min(order.len() - self.cursor);
             let chosen = order[self.cursor..self.cursor + take].iter().copied();
-            self.ws
-                .load(&train.points, &train.labels, inputs, picked, chosen);
+            if in_lanes {
+                self.lanes
+                    .load(&train.points, &train.labels, inputs, picked, chosen);
+            } else {
+                self.ws
+                    .load(&train.points, &train.labels, inputs, picked, chosen);
+            }
             picked += take;
             self.cursor += take;
         }
-        self.network.forward(&mut self.ws);
-        let hidden_values = self.network.hidden_unit_count() * batch;
-        self.zero_pre_activations_seen += self.ws.z[..hidden_values]
-            .iter()
-            .filter(|&&z| z == 0.0)
-            .count() as u64;
         self.param_grads.fill(0.0);
-        self.ws.gradient_floor = settings.gradient_floor;
-        let (loss_sum, _) = self.network.backward_with_activation_penalty(
-            &mut self.ws,
-            &mut self.param_grads,
-            1.0 / batch as f32,
-            settings.activation_l1,
-        );
+        let scale = 1.0 / batch as f32;
+        let loss_sum = if in_lanes {
+            self.zero_pre_activations_seen += self.lanes.forward(&self.network);
+            self.lanes.gradient_floor = settings.gradient_floor;
+            let grads = &mut self.param_grads;
+            let (loss_sum, _) =
+                self.lanes
+                    .backward(&self.network, grads, scale, settings.activation_l1);
+            loss_sum
+        } else {
+            self.network.forward(&mut self.ws);
+            let hidden_values = self.network.hidden_unit_count() * batch;
+            self.zero_pre_activations_seen += self.ws.z[..hidden_values]
+                .iter()
+                .filter(|&&z| z == 0.0)
+                .count() as u64;
+            self.ws.gradient_floor = settings.gradient_floor;
+            let (loss_sum, _) = self.network.backward_with_activation_penalty(
+                &mut self.ws,
+                &mut self.param_grads,
+                scale,
+                settings.activation_l1,
+            );
+            loss_sum
+        };
         self.network
             .add_penalty(settings.l1, settings.l2, &mut self.param_grads);
         let precision = self.network.config.precision;
@@ -470,13 +509,13 @@ impl Which {
 }
 
 /// Whether every output of a batch is the same number, within [`COLLAPSED_SPREAD`].
-fn output_is_constant(outputs: &[f32]) -> bool {
-    let (low, high, sum) = outputs.iter().fold(
-        (f32::INFINITY, f32::NEG_INFINITY, 0.0_f32),
-        |(low, high, sum), &v| (low.min(v), high.max(v), sum + v),
+fn output_is_constant(outputs: impl Iterator<Item = f32>) -> bool {
+    let (low, high, sum, count) = outputs.fold(
+        (f32::INFINITY, f32::NEG_INFINITY, 0.0_f32, 0_usize),
+        |(low, high, sum, count), v| (low.min(v), high.max(v), sum + v, count + 1),
     );
-    let mean = sum / outputs.len().max(1) as f32;
-    !outputs.is_empty() && high - low <= COLLAPSED_SPREAD * (1.0 + mean.abs())
+    let mean = sum / count.max(1) as f32;
+    count > 0 && high - low <= COLLAPSED_SPREAD * (1.0 + mean.abs())
 }
 
 /// Fisher–Yates shuffle through the explicit generator.

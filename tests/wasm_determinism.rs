@@ -1,7 +1,10 @@
 //! In headless Chromium: the wasm build reproduces the trace recorded natively, bit for bit,
-//! and the core's numbers stay finite on the browser's own wasm engine.
+//! its four-examples-at-a-time passes equal the reference passes, and the core's numbers stay
+//! finite on the browser's own wasm engine.
 #![cfg(target_arch = "wasm32")]
 
+#[path = "common/lane_pass.rs"]
+mod lane_pass;
 #[path = "common/trace.rs"]
 mod trace;
 
@@ -17,6 +20,13 @@ fn wasm_run_matches_the_native_trace() {
         assert_eq!(wasm, native);
     }
     assert_eq!(now.lines().count(), trace::RECORDED.lines().count());
+}
+
+#[wasm_bindgen_test]
+fn wasm_lane_passes_equal_the_reference_bit_for_bit() {
+    // The trace trains at batch 8 (whole blocks); this covers partial blocks, every
+    // activation, both losses and the penalties with wasm's v128 lanes.
+    assert!(lane_pass::compare_all() > 1000);
 }
 
 #[wasm_bindgen_test]

@@ -27,6 +27,10 @@ const median = (runs, work) => {
   return times[Math.floor(runs / 2)];
 };
 
+// This 2-core machine's wasm SIMD peak, f32x4 multiplies and adds without dependencies, as
+// measured for issue 13 (goal 6 reports training's share of it).
+const SIMD_PEAK_GFLOPS = 36;
+
 // 500 points, half for testing: 250 training points.
 const data = Dataset.generate({ name: 'circle', n: 500, noise: 0.1, testRatio: 0.5, seed: 1 });
 const settings = { optimizer: 'sgd', learningRate: 0.03, batchSize: 10, record: false };
@@ -38,7 +42,13 @@ for (const [name, hidden] of [['2-[4,2]-1', [4, 2]], ['2-6x8-1', [8, 8, 8, 8, 8,
     network.train(data, steps, settings);
   });
   const perSecond = (steps * settings.batchSize) / (ms / 1000);
-  console.log(`wasm   train ${name.padStart(10)}: ${perSecond.toFixed(0).padStart(12)} examples/s (ReLU, batch 10, 250 points)`);
+  // Multiply-adds of one example in the weight sums: forward, weight gradients, input gradients.
+  const widths = [2, ...hidden, 1];
+  const products = widths.slice(1).map((out, l) => widths[l] * out);
+  const multiplyAdds = 3 * products.reduce((a, b) => a + b, 0) - products[0];
+  const gflops = (2 * multiplyAdds * perSecond) / 1e9;
+  const share = (100 * gflops) / SIMD_PEAK_GFLOPS;
+  console.log(`wasm   train ${name.padStart(10)}: ${perSecond.toFixed(0).padStart(12)} examples/s (ReLU, batch 10, 250 points; ${multiplyAdds} multiply-adds an example: ${gflops.toFixed(1)} GFLOP/s, ${share.toFixed(1)}% of the ${SIMD_PEAK_GFLOPS} GFLOP/s wasm SIMD peak)`);
   network.free();
 }
 

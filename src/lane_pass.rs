@@ -22,7 +22,7 @@ use crate::lane_sums::{
     with_shape,
 };
 use crate::lanes::F32x4;
-use crate::network::{Layer, Network, sign};
+use crate::network::{Layer, Network, UnitMajor, sign};
 
 /// The buffers of one batch, four examples to a value. Allocated once per batch size.
 #[derive(Clone, Debug, Default)]
@@ -80,15 +80,13 @@ impl LaneWorkspace {
         first_slot: usize,
         pick: impl Iterator<Item = usize>,
     ) {
-        let row = 4 * self.blocks;
-        for (slot, example) in (first_slot..self.batch).zip(pick) {
-            for k in 0..inputs {
-                self.points[k * row + slot] = points[example * inputs + k];
-            }
-            if let Some(&label) = labels.get(example) {
-                self.labels[slot] = label;
-            }
-        }
+        let into = UnitMajor {
+            values: &mut self.points,
+            labels: &mut self.labels,
+            row: 4 * self.blocks,
+            slots: self.batch,
+        };
+        into.load(points, labels, inputs, first_slot, pick);
     }
 
     /// Run the loaded batch through every layer, as [`Network::forward`]. Returns how many

@@ -441,9 +441,39 @@ impl Workspace {
         pick: impl Iterator<Item = usize>,
     ) {
         let batch = self.batch;
-        for (slot, example) in (first_slot..batch).zip(pick) {
+        let into = UnitMajor {
+            values: &mut self.input,
+            labels: &mut self.labels,
+            row: batch,
+            slots: batch,
+        };
+        into.load(points, labels, inputs, first_slot, pick);
+    }
+}
+
+/// Unit-major batch buffers to load examples into: input `k` of slot `s` is `values[k * row + s]`
+/// (`row` ≥ `slots`: the lane passes pad each row to whole blocks of four), its label `labels[s]`.
+pub(crate) struct UnitMajor<'a> {
+    pub values: &'a mut [f32],
+    pub labels: &'a mut [f32],
+    pub row: usize,
+    pub slots: usize,
+}
+
+impl UnitMajor<'_> {
+    /// Copy examples `pick` (example-major `points`, `inputs` values each) and their labels (if
+    /// any) into the slots from `first_slot` on.
+    pub fn load(
+        self,
+        points: &[f32],
+        labels: &[f32],
+        inputs: usize,
+        first_slot: usize,
+        pick: impl Iterator<Item = usize>,
+    ) {
+        for (slot, example) in (first_slot..self.slots).zip(pick) {
             for k in 0..inputs {
-                self.input[k * batch + slot] = points[example * inputs + k];
+                self.values[k * self.row + slot] = points[example * inputs + k];
             }
             if let Some(&label) = labels.get(example) {
                 self.labels[slot] = label;

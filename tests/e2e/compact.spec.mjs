@@ -5,21 +5,9 @@
 // overflows the frame, the main picture is whole inside it, and (function screen) the plot
 // fills the height it is given.
 import { expect, test } from '@playwright/test';
-import { ORIGIN } from './playwright.config.mjs';
-import { expectNoAxeViolations, watchPage } from './support.mjs';
+import { expectNoAxeViolations, labsReady, serveHtml, watchPage } from './support.mjs';
 
 // ---- helpers ---------------------------------------------------------------------------------
-
-/** Wait until every <relu-lab> in `frame` (a page or a frame) has mounted its screen. */
-async function labsReady(frame) {
-  await frame.waitForFunction(() => customElements.get('relu-lab') !== undefined);
-  await frame.evaluate(() => Promise.all([...document.querySelectorAll('relu-lab')].map((lab) => lab.ready)));
-}
-
-/** Fulfil the request for `path` on the test server with `html`. */
-async function serveHtml(page, path, html) {
-  await page.route(`${ORIGIN}${path}`, (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html }));
-}
 
 /** A host page at the test server's origin with `body` and no margin. */
 const hostPage = (body, script = true) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>host</title>

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { expect, test } from '@playwright/test';
 import { ORIGIN } from './playwright.config.mjs';
-import { expectNoAxeViolations, watchPage } from './support.mjs';
+import { expectNoAxeViolations, labsReady, serveHtml, watchPage } from './support.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const COURSE = '/examples/course.html';
@@ -23,21 +23,8 @@ const STRICTEST_CSP =
 
 // ---- helpers ---------------------------------------------------------------------------------
 
-/** Wait until every <relu-lab> on the page has mounted its screen. */
-async function labsReady(page) {
-  await page.waitForFunction(() => customElements.get('relu-lab') !== undefined);
-  await page.evaluate(() => Promise.all([...document.querySelectorAll('relu-lab')].map((lab) => lab.ready)));
-}
-
 const lab = (page, screen) => page.locator(`relu-lab[screen="${screen}"]`);
 const stepOf = async (locator) => Number((await locator.locator('[data-field="step"]').first().textContent()).replace(/[^\d]/g, ''));
-
-/** Fulfil the request for `path` on the test server with `html` (and optional headers). */
-async function serveHtml(page, path, html, headers = {}) {
-  await page.route(`${ORIGIN}${path}`, (route) =>
-    route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', headers, body: html }),
-  );
-}
 
 /** Add `headers` to every response of the test server (as a host configured so would). */
 async function addHeadersToAll(page, headers) {

@@ -278,3 +278,16 @@ export async function auditAndScreenshot(page, name, scheme) {
   expect(overflow).toBeLessThanOrEqual(0);
   await screenshot(page, `${name}-360-${scheme}`);
 }
+
+/** Wait until every <relu-lab> in `frame` (a page or a frame) has mounted its screen. */
+export async function labsReady(frame) {
+  await frame.waitForFunction(() => customElements.get('relu-lab') !== undefined);
+  await frame.evaluate(() => Promise.all([...document.querySelectorAll('relu-lab')].map((lab) => lab.ready)));
+}
+
+/** Fulfil the request for `path` on the test server with `html` (and optional headers). */
+export async function serveHtml(page, path, html, headers = {}) {
+  await page.route(`${ORIGIN}${path}`, (route) =>
+    route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', headers, body: html }),
+  );
+}

@@ -13,7 +13,7 @@ fi
 export CHROMEDRIVER="${CHROMEDRIVER:-/usr/bin/chromedriver}"
 
 stage_no=0
-stage_total=9
+stage_total=10
 stage=""
 start() {
   stage_no=$((stage_no + 1))
@@ -64,3 +64,8 @@ start "playwright e2e (tests/e2e, Debian chromium)"
 # dist/ once, before the specs that read it (embed, bundlers, notebook, ssg), so no two build it at once.
 node .ci/dist.mjs
 npx --no-install playwright test -c tests/e2e/playwright.config.mjs
+
+start "playwright e2e against the production build (E2E_SITE=prod: target/site)"
+# The same specs against the bundles `make serve` serves, but for the tests that import modules
+# by their source path or open www/dev/ (tagged @source) and those that build their own sites.
+E2E_SITE=prod npx --no-install playwright test -c tests/e2e/playwright.config.mjs

@@ -6,7 +6,7 @@
 import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { test, expect } from '@playwright/test';
-import { watchPage } from './support.mjs';
+import { SOURCE, watchPage } from './support.mjs';
 
 const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'";
 const www = fileURLToPath(new URL('../../www/', import.meta.url));
@@ -47,7 +47,7 @@ async function mounted(page) {
 
 test.describe('strict Content-Security-Policy', () => {
   for (const path of PAGES) {
-    test(`${path}: no violation, no console error`, async ({ page }) => {
+    test(`${path}: no violation, no console error`, path.startsWith('dev/') ? SOURCE : {}, async ({ page }) => {
       const watch = watchPage(page);
       // Every response from the test server carries the policy (documents and frames too).
       await page.route('**/*', async (route) => {

@@ -3,7 +3,7 @@
 // claims table filling in with figures measured in the browser, its links, the history card,
 // the embed, axe, and screenshots at 360 and 1280 px, light and dark (screenshots/exp2-*.png).
 import { test, expect } from '@playwright/test';
-import { auditScreenshotTests, experimentCard as card, expectQuickRun, runQuick, watchPage } from './support.mjs';
+import { auditScreenshotTests, experimentCard as card, expectQuickRun, runQuick, watchPage, SOURCE } from './support.mjs';
 
 const IDS = ['linear-pieces', 'sparsity', 'cost', 'convergence', 'negative-inputs', 'relu-at-zero', 'saturation'];
 
@@ -39,7 +39,7 @@ test('an experiment whose core lacks a function says it needs a newer core, and 
   }
 });
 
-test('the claims table fills in with figures measured in the browser, and its links open the experiments', async ({ page }) => {
+test('the claims table fills in with figures measured in the browser, and its links open the experiments', SOURCE, async ({ page }) => {
   test.setTimeout(90_000);
   const watch = watchPage(page);
   await page.goto('/experiments.html#experiment=claims');

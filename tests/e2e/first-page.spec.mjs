@@ -5,7 +5,7 @@
 // region work, two pages can share a document, nothing shifts after load, axe-core finds
 // nothing in light and dark, and screenshots at 360 and 1280 px.
 import { test, expect } from '@playwright/test';
-import { expectNoAxeViolations, screenshot, watchPage } from './support.mjs';
+import { expectNoAxeViolations, screenshot, watchPage, SOURCE } from './support.mjs';
 
 const start = '[data-screen="first-page"]';
 const plot = `${start} [data-part="function"]`;
@@ -223,7 +223,7 @@ test.describe('start page', () => {
       await expect(field(page, 'test-accuracy')).toHaveText('52.0%');
     });
 
-    test('sparsity and dead units per layer are the core’s numbers for this run', async ({ page }) => {
+    test('sparsity and dead units per layer are the core’s numbers for this run', SOURCE, async ({ page }) => {
       await openStart(page);
       for (const steps of [0, 25]) {
         await stepTo(page, steps);
@@ -294,7 +294,7 @@ test.describe('start page', () => {
       });
     }
 
-    test('a second start page on the same document trains on its own; destroy() cleans up', async ({ page }) => {
+    test('a second start page on the same document trains on its own; destroy() cleans up', SOURCE, async ({ page }) => {
       const watch = watchPage(page);
       await openStart(page);
       await page.evaluate(async () => {

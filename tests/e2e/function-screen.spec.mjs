@@ -16,6 +16,7 @@ import {
   screenshotTests,
   tabStops,
   watchPage,
+  SOURCE,
 } from './support.mjs';
 
 const screen = '[data-screen="function"]';
@@ -90,7 +91,7 @@ test.describe('function screen', () => {
     expect(watch.foreignRequests).toEqual([]);
   });
 
-  test('the probe reports the core\u2019s f and f\u2032 for several functions', async ({ page }) => {
+  test('the probe reports the core\u2019s f and f\u2032 for several functions', SOURCE, async ({ page }) => {
     await open(page, `?functions=${SEVERAL.join(',')}&probe=-1.5&slope=0.1&eluAlpha=2`);
     await expect(probe(page)).toHaveAttribute('aria-valuenow', '-1.5');
     const shown = await readout(page);
@@ -109,7 +110,7 @@ test.describe('function screen', () => {
     expect(text).toMatch(/^x = −1\.5: ReLU 0, slope 0; leaky ReLU −0\.15, slope 0\.1; /);
   });
 
-  test('arrow keys, Shift, Home and End move the probe; values follow', async ({ page }) => {
+  test('arrow keys, Shift, Home and End move the probe; values follow', SOURCE, async ({ page }) => {
     await open(page, '?functions=relu,sigmoid,gelu');
     await probe(page).focus();
     // Visible focus on the probe.
@@ -133,7 +134,7 @@ test.describe('function screen', () => {
     await expect(page.locator(`${screen} [data-field="probe-x"]`)).toHaveText('x = 5');
   });
 
-  test('dragging on the plot moves the probe', async ({ page }) => {
+  test('dragging on the plot moves the probe', SOURCE, async ({ page }) => {
     await open(page);
     const canvas = page.locator(`${screen} canvas`);
     const box = await canvas.boundingBox();
@@ -251,7 +252,7 @@ test.describe('function screen', () => {
     expect(watch.errors).toEqual([]);
   });
 
-  test('two screens on one page are independent; destroy cleans up', async ({ page }) => {
+  test('two screens on one page are independent; destroy cleans up', SOURCE, async ({ page }) => {
     const watch = watchPage(page);
     await open(page);
     await mountSecond(page, SCREEN_MODULE, 'mountFunctionScreen', { functions: ['relu', 'elu'], range: 1000, probe: -3 });
@@ -313,7 +314,7 @@ test.describe('function screen', () => {
     expect(messages).toEqual([]);
   });
 
-  test('getState and setState: a plain object that round-trips and changes the view', async ({ page }) => {
+  test('getState and setState: a plain object that round-trips and changes the view', SOURCE, async ({ page }) => {
     const watch = watchPage(page);
     await open(page);
     await mountSecond(page, SCREEN_MODULE, 'mountFunctionScreen', {}, { record: true });
@@ -490,7 +491,7 @@ test.describe('function screen', () => {
     expect(watch.errors).toEqual([]);
   });
 
-  test('without useUrl (an embed, the start page) the screen leaves the address alone', async ({ page }) => {
+  test('without useUrl (an embed, the start page) the screen leaves the address alone', SOURCE, async ({ page }) => {
     await open(page);
     await mountSecond(page, SCREEN_MODULE, 'mountFunctionScreen', { functions: ['elu'] });
     await expect(page.locator('#second [data-action="copy-link"]')).toHaveCount(0);

@@ -16,6 +16,7 @@
 // and Neuron screens are also opened in place: the address set, and the page's own screen module
 // mounting the screen as main.js does, so most of their states cost no page load.
 import { expect, test } from '@playwright/test';
+import { SOURCE } from './support.mjs';
 import { queryAttributes, readConfig } from '../../www/js/embed/config.js';
 import { PRESETS } from '../../www/js/screens/network/presets.js';
 import {
@@ -473,7 +474,7 @@ async function openInPlace(page, screen, query) {
 }
 
 for (const screen of ['function', 'neuron']) {
-  test(`${screen}.html: malformed and extreme query strings, on load and in place`, async ({ page }) => {
+  test(`${screen}.html: malformed and extreme query strings, on load and in place`, SOURCE, async ({ page }) => {
     test.setTimeout(120_000);
     const fuzz = createFuzz(`url-${screen}`);
     const watch = recordConsole(page);

@@ -3,7 +3,7 @@
 // on top of each other. One test per page and width; each saves a light and a dark full-page
 // screenshot to tests/e2e/screenshots/layout-<page>-<width>-<scheme>.png, to look at.
 import { test, expect } from '@playwright/test';
-import { screenshot } from './support.mjs';
+import { screenshot, SOURCE } from './support.mjs';
 
 const WIDTHS = [360, 768, 1280];
 
@@ -191,7 +191,7 @@ function measureLayout(minFont) {
 test.describe('layout', () => {
   for (const entry of PAGES) {
     for (const width of WIDTHS) {
-      test(`${entry.name} at ${width} px`, async ({ page }) => {
+      test(`${entry.name} at ${width} px`, entry.path.startsWith('/dev/') ? SOURCE : {}, async ({ page }) => {
         await page.setViewportSize({ width, height: 900 });
         await page.emulateMedia({ colorScheme: 'light', reducedMotion: 'reduce' });
         await page.goto(entry.path);

@@ -4,7 +4,7 @@
 // points go into the link, a keyboard-only session works, and axe-core finds nothing in light
 // and dark (the layout at each width, with screenshots: layout.spec.mjs).
 import { test, expect } from '@playwright/test';
-import { expectNoAxeViolations, watchPage } from './support.mjs';
+import { expectNoAxeViolations, watchPage, SOURCE } from './support.mjs';
 
 const screen = '[data-network-screen]';
 const field = (page, name) => page.locator(`${screen} [data-field="${name}"]:not([data-view] *)`);
@@ -104,7 +104,7 @@ test.describe('network screen', () => {
     expect(await readNumber(page, 'test-accuracy')).toBeGreaterThan(0.9);
   });
 
-  test('widening a hidden layer while playing throws nothing and the connections follow', async ({ page }) => {
+  test('widening a hidden layer while playing throws nothing and the connections follow', SOURCE, async ({ page }) => {
     // Issue 9: a wider layer was handed the narrower network's statistics for up to 100 ms, so
     // the diagram threw on every frame and stopped drawing its connections.
     const watch = watchPage(page);
@@ -329,7 +329,7 @@ test.describe('network screen', () => {
       await expect(inspector).toBeHidden();
     });
 
-    test('two screens live on one page; controls can be hidden or disabled; destroy cleans up', async ({ page }) => {
+    test('two screens live on one page; controls can be hidden or disabled; destroy cleans up', SOURCE, async ({ page }) => {
       const watch = watchPage(page);
       await openScreen(page, '#preset=healthy');
       const hash = new URL(page.url()).hash;
@@ -397,7 +397,7 @@ test.describe('network screen', () => {
       await expect.poll(() => readNumber(page, 'step')).toBeGreaterThan(Number(step));
     });
 
-    test('locked controls say “Fixed for this lesson” in visible text', async ({ page }) => {
+    test('locked controls say “Fixed for this lesson” in visible text', SOURCE, async ({ page }) => {
       await openScreen(page);
       await page.evaluate(async () => {
         const { mountNetworkScreen } = await import('/js/screens/network/screen.js');

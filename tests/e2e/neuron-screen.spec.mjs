@@ -18,6 +18,7 @@ import {
   screenshotTests,
   tabStops,
   watchPage,
+  SOURCE,
 } from './support.mjs';
 
 const screen = '[data-screen="neuron"]';
@@ -61,7 +62,7 @@ test.describe('neuron screen', () => {
     expect(watch.foreignRequests).toEqual([]);
   });
 
-  test('the unit\u2019s z and gradients are the core\u2019s, by the chain rule', async ({ page }) => {
+  test('the unit\u2019s z and gradients are the core\u2019s, by the chain rule', SOURCE, async ({ page }) => {
     await open(page, '?w1=0.8&w2=0.4&b=-0.5');
     await unit(page).locator('[data-role="point"]').fill('7');
     await expect(unit(page).locator('[data-field="point-head"]')).toHaveText('Point 7');
@@ -323,7 +324,7 @@ test.describe('neuron screen', () => {
     expect(messages).toEqual([]);
   });
 
-  test('getState and setState: a plain object that round-trips and changes the view', async ({ page }) => {
+  test('getState and setState: a plain object that round-trips and changes the view', SOURCE, async ({ page }) => {
     const watch = watchPage(page);
     await open(page);
     await mountSecond(page, SCREEN_MODULE, 'mountNeuronScreen', {}, { record: true });
@@ -467,7 +468,7 @@ test.describe('neuron screen', () => {
     expect(watch.errors).toEqual([]);
   });
 
-  test('a malformed link: defaults for what it breaks, and a notice naming what was ignored', async ({ page }) => {
+  test('a malformed link: defaults for what it breaks, and a notice naming what was ignored', SOURCE, async ({ page }) => {
     const watch = watchPage(page);
     await open(page, '?w1=zz&b=-8&units=many&target=cosine&points=0:1,x:2&bogus=1');
     const part = (selector) => page.locator(`${screen} ${selector}`);
@@ -514,7 +515,7 @@ test.describe('neuron screen', () => {
 
   screenshotTests('teach-neuron', (page) => open(page, '?w1=0.5&w2=0.5&b=-8&target=points&oops=1'));
 
-  test('two screens on one page are independent; destroy cleans up', async ({ page }) => {
+  test('two screens on one page are independent; destroy cleans up', SOURCE, async ({ page }) => {
     const watch = watchPage(page);
     await open(page);
     await mountSecond(page, SCREEN_MODULE, 'mountNeuronScreen', { w1: 0.5, w2: 0.5, b: -8, units: 3, target: 'abs' });

@@ -20,6 +20,16 @@ export const PROD_ORIGIN = `http://127.0.0.1:${PROD_PORT}`;
 
 export default defineConfig({
   testDir: '.',
+  // Against the production build: every test but those that reach into the source (support.mjs:
+  // SOURCE) and the specs that build their own sites (bundlers, static-site generators,
+  // notebooks) and production.spec.mjs, which do not depend on what is served (the development
+  // run covers them; production.spec.mjs serves target/site itself).
+  ...(SITE === 'prod'
+    ? {
+        grepInvert: /@source/,
+        testIgnore: ['network-views.spec.mjs', 'production.spec.mjs', 'bundlers.spec.mjs', 'ssg.spec.mjs', 'myst.spec.mjs', 'notebook.spec.mjs'],
+      }
+    : {}),
   outputDir: `${root}test-results/e2e`,
   reporter: 'list',
   retries: 0,

@@ -10,6 +10,14 @@ const AXE_PATH = `${root}node_modules/axe-core/axe.min.js`;
 const SCREENSHOT_DIR = fileURLToPath(new URL('./screenshots/', import.meta.url));
 
 /**
+ * The tag of a test that reaches into the source: it imports a module by its path in www/
+ * (`/js/screens/…`, `/pkg/relu_lab.js`) or opens a harness in www/dev/, none of which the
+ * production build serves. `E2E_SITE=prod` runs every other test against target/site
+ * (playwright.config.mjs: grepInvert). Use: `test('…', SOURCE, async ({ page }) => …)`.
+ */
+export const SOURCE = Object.freeze({ tag: '@source' });
+
+/**
  * Start recording problems on `page`. Call before `page.goto`.
  * Returns live arrays, filled as the page runs:
  *   errors          console.error messages and uncaught page errors, as strings

@@ -110,6 +110,19 @@ for (const size of SIZES) {
   }
 }
 
+test('function compact with ten functions ticked: thinner strip rows, so the frame still fits and nothing scrolls', async ({ page }) => {
+  const watch = watchPage(page);
+  await page.setViewportSize({ width: 720, height: 432 });
+  const ten = 'relu,leaky-relu,prelu,elu,relu6,gelu,gelu-tanh,silu,softplus,sigmoid';
+  await serveHtml(page, '/compact-ten.html', hostPage(`<relu-lab screen="function" height="432" functions="${ten}" autoplay="false"></relu-lab>`));
+  await page.goto('/compact-ten.html');
+  await labsReady(page);
+  const lab = page.locator('relu-lab');
+  await expect(lab.locator('[data-control="functions"] input:checked')).toHaveCount(10);
+  await expectCompactFits(page, lab, 'function', 'element, ten functions');
+  expect(watch.errors).toEqual([]);
+});
+
 test('function compact: "Show everything" gives the plot its own height and the rest; "Show less" fits again', async ({ page }) => {
   await page.setViewportSize({ width: 720, height: 432 });
   await serveHtml(page, '/compact-function.html', hostPage('<relu-lab screen="function" height="432"></relu-lab>'));

@@ -33,7 +33,23 @@ test('function plot layout: the panels stay within their bounds; below the least
   assert.equal(huge.value.height, value.most);
   assert.equal(huge.slope.height, slope.most);
   // The strips keep one row per function whatever the height.
-  assert.equal(functionPlotLayout(400, 12, 300).strip.height, functionPlotLayout(400, 12).strip.height);
+  assert.equal(functionPlotLayout(400, 3, 300).strip.height, functionPlotLayout(400, 3).strip.height);
+});
+
+test('function plot layout: in a small frame many strip rows get thinner, down to 10 px, so the panels keep their room', () => {
+  // Three rows fit in a quarter of 300 px at the full 16 px; ten do not, and shrink to 10.
+  assert.equal(functionPlotLayout(400, 3, 300).strip.row, 16);
+  const many = functionPlotLayout(400, 10, 380);
+  assert.equal(many.strip.row, 10);
+  assert.equal(many.strip.height, 10 * 10 + 4);
+  assert.equal(many.height, 380);
+  // 10 rows of 16 px would leave the panels at their least (64 and 44 px).
+  assert.ok(many.value.height >= value.least + 25, `value panel ${many.value.height} px`);
+  assert.ok(many.slope.height >= slope.least + 15, `slope panel ${many.slope.height} px`);
+  // Never below 10 px a row, however small the frame; no height: always 16.
+  assert.equal(functionPlotLayout(400, 12, 120).strip.row, 10);
+  assert.equal(functionPlotLayout(400, 12).strip.row, 16);
+  assert.equal(functionPlotLayout(400, 12).strip.height, 12 * 16 + 4);
 });
 
 test('function plot layout: no height (or null, NaN, Infinity) follows the width as before', () => {

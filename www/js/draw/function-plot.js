@@ -10,6 +10,9 @@ export const FUNCTION_PLOT_MARGIN = { left: 66, right: 14 };
 const TITLE_HEIGHT = 22;
 const PANEL_GAP = 8;
 const STRIP_ROW = 16;
+/** With a height to fill, the strips' share of it at most, and the least height of a row. */
+const STRIP_SHARE = 0.25;
+const STRIP_ROW_LEAST = 10;
 const BOTTOM = 40; // tick labels and the x axis title
 
 /** The value and slope panels' heights: at least these (tick labels stay apart), at most these. */
@@ -48,12 +51,22 @@ function fittedPanels(room) {
  * FUNCTION_PLOT_PANELS: the layout is then exactly `fitHeight` tall unless that is less than
  * the least it can be (or more than the most). Without, the panels follow the width.
  * Returns { width, height, left, right, value, slope, strip } where each panel is
- * { top, height, titleY } and `left`/`right` bound every panel horizontally.
+ * { top, height, titleY } and `left`/`right` bound every panel horizontally; `strip.row` is
+ * one function's row (16 px; with `fitHeight`, thinner, down to 10 px, when the rows would
+ * take more than a quarter of it).
  */
 export function functionPlotLayout(width, rows, fitHeight = null) {
-  const stripHeight = Math.max(1, rows) * STRIP_ROW + 4;
-  const fixed = 3 * (TITLE_HEIGHT + PANEL_GAP) + stripHeight + BOTTOM - PANEL_GAP;
   const fits = typeof fitHeight === 'number' && Number.isFinite(fitHeight);
+  const count = Math.max(1, rows);
+  const around = 3 * (TITLE_HEIGHT + PANEL_GAP) + BOTTOM - PANEL_GAP + 4;
+  // A small frame with many functions: thinner strip rows (at most a quarter of the height,
+  // and no more than the panels at their least leave), so the two panels keep their room.
+  const least = FUNCTION_PLOT_PANELS.value.least + FUNCTION_PLOT_PANELS.slope.least;
+  const row = fits
+    ? within(Math.floor(Math.min(fitHeight * STRIP_SHARE, fitHeight - around - least) / count), { least: STRIP_ROW_LEAST, most: STRIP_ROW })
+    : STRIP_ROW;
+  const stripHeight = count * row + 4;
+  const fixed = around - 4 + stripHeight;
   const heights = fits ? fittedPanels(fitHeight - fixed) : naturalPanels(width);
   let y = 0;
   const panel = (height) => {
@@ -72,7 +85,7 @@ export function functionPlotLayout(width, rows, fitHeight = null) {
     right: width - FUNCTION_PLOT_MARGIN.right,
     value,
     slope,
-    strip,
+    strip: { ...strip, row },
   };
 }
 
@@ -287,20 +300,21 @@ export function drawFunctionPlot(ctx, data) {
   );
   ctx.fillStyle = theme.background;
   ctx.fillRect(stripFrame.left, stripFrame.top, stripFrame.width, stripFrame.height);
-  ctx.font = `12px ${theme.font}`;
+  const rowHeight = layout.strip.row;
+  ctx.font = `${Math.min(12, rowHeight - 1)}px ${theme.font}`;
   ctx.textAlign = 'right';
   ctx.textBaseline = 'middle';
   curves.forEach((curve, row) => {
-    const top = stripFrame.top + 2 + row * STRIP_ROW;
+    const top = stripFrame.top + 2 + row * rowHeight;
     ctx.fillStyle = theme.ink;
-    ctx.fillText(curve.shortLabel, left - 6, top + STRIP_ROW / 2);
+    ctx.fillText(curve.shortLabel, left - 6, top + rowHeight / 2);
     for (const [x0, x1] of curve.flat) {
       const p0 = x(x0);
       const p1 = Math.max(x(x1), p0 + 2);
-      hatch(ctx, p0, top + 2, p1 - p0, STRIP_ROW - 4, curve.color);
+      hatch(ctx, p0, top + 2, p1 - p0, rowHeight - 4, curve.color);
       ctx.strokeStyle = curve.color;
       ctx.lineWidth = 1;
-      ctx.strokeRect(p0 + 0.5, top + 2.5, p1 - p0 - 1, STRIP_ROW - 5);
+      ctx.strokeRect(p0 + 0.5, top + 2.5, p1 - p0 - 1, rowHeight - 5);
     }
   });
   ctx.strokeStyle = theme.muted;

@@ -5,18 +5,25 @@
 //   - goal 2: the time from navigation to the first drawn map of the Network screen (the
 //     performance mark 'relu-lab:first-map' that screens/network/heatmap.js sets), median, min
 //     and max of --runs cold loads (a fresh browser context each, so nothing is cached), and the
-//     long tasks (over 50 ms, PerformanceObserver 'longtask') until 1 s after that mark;
+//     long tasks (over 50 ms, PerformanceObserver 'longtask') until 1 s after that mark: the
+//     longest task of each load and how many loads had one over 50 ms;
 //   - goal 3: each page's cumulative layout shift (layout-shift entries, light and dark);
 //   - goal 8, with --lighthouse: Lighthouse 12.2.3 mobile performance and accessibility scores
 //     of every page (installed on first use into target/lighthouse/, about 1 min; a run of all
 //     pages takes about 2 min, so `make bench` leaves it out).
 // then one line per goal with the figure and its target. Asserts nothing.
+// --compare <dir> loads network.html from another built site (say, a commit's, built with
+// .ci/site.mjs in a copy of the repository) alternately with target/site, load by load, so
+// that the shared machine's load falls on both alike, and prints its first maps and long tasks.
+// --task-trace prints, per load, each main-thread task over 30 ms from a Chromium trace: its
+// wall and CPU (thread) time, what ran in it (module evaluation, a timer, an animation frame)
+// and its style, layout and paint CPU time (a trace slows the load: its first maps are later).
 //
-//   node tests/bench/load-bench.mjs [--runs 9] [--dev] [--lighthouse]
+//   node tests/bench/load-bench.mjs [--runs 9] [--dev] [--lighthouse] [--compare <dir>] [--task-trace]
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
@@ -28,6 +35,8 @@ const { values: args } = parseArgs({
     runs: { type: 'string', default: '9' },
     dev: { type: 'boolean', default: false },
     lighthouse: { type: 'boolean', default: false },
+    compare: { type: 'string' },
+    'task-trace': { type: 'boolean', default: false },
   },
 });
 const RUNS = Number(args.runs);
@@ -82,8 +91,47 @@ const OBSERVE = () => {
   }).observe({ type: 'layout-shift', buffered: true });
 };
 
-/** One cold load of network.html: { firstMap, longTasks, responses }. */
-async function loadNetwork(browser, origin) {
+/** The trace categories of --task-trace: tasks with their thread time, and the page's marks. */
+const TASK_TRACE = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'toplevel', 'blink.user_timing'];
+
+/**
+ * The renderer main thread's tasks of a Chromium trace over `minMs` (wall) up to 1 s after the
+ * first map (`firstMap`, page time, aligned on its mark in the trace): [{ start (page ms),
+ * wall, cpu, kind ('module', 'timer', 'frame' or 'other'), style, layout, paint (CPU ms) }].
+ */
+function traceTasks(trace, firstMap, minMs = 30) {
+  const events = trace.traceEvents ?? trace;
+  const mark = events.find((event) => event.name === 'relu-lab:first-map');
+  if (!mark) return [];
+  const threads = new Map();
+  for (const event of events) if (event.ph === 'M' && event.name === 'thread_name') threads.set(`${event.pid}:${event.tid}`, event.args?.name);
+  const main = events.filter((event) => event.ph === 'X' && event.pid === mark.pid && threads.get(`${event.pid}:${event.tid}`) === 'CrRendererMain');
+  const offset = mark.ts / 1000 - firstMap; // trace ms = page ms + offset
+  const tops = main.filter((event) => event.name === 'ThreadControllerImpl::RunTask' || event.name === 'RunTask').sort((a, b) => a.ts - b.ts);
+  const outer = [];
+  for (const task of tops) if (!outer.length || task.ts >= outer.at(-1).ts + outer.at(-1).dur) outer.push(task);
+  const tasks = [];
+  for (const task of outer) {
+    const start = task.ts / 1000 - offset;
+    if (task.dur / 1000 < minMs || start > firstMap + 1000) continue;
+    const inside = main.filter((event) => event !== task && event.ts >= task.ts && event.ts + event.dur <= task.ts + task.dur);
+    const has = (name) => inside.some((event) => event.name === name);
+    const cpu = (names) => inside.filter((event) => names.includes(event.name)).reduce((sum, event) => sum + (event.tdur ?? 0) / 1000, 0);
+    tasks.push({
+      start,
+      wall: task.dur / 1000,
+      cpu: (task.tdur ?? 0) / 1000,
+      kind: has('v8.evaluateModule') ? 'module' : has('TimerFire') ? 'timer' : has('FireAnimationFrame') ? 'frame' : 'other',
+      style: cpu(['UpdateLayoutTree']),
+      layout: cpu(['Layout']),
+      paint: cpu(['PrePaint', 'Paint', 'Layerize', 'Commit']),
+    });
+  }
+  return tasks;
+}
+
+/** One cold load of network.html: { firstMap, longTasks, responses, tasks (with `trace`) }. */
+async function loadNetwork(browser, origin, trace = false) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   const page = await context.newPage();
   await page.addInitScript(OBSERVE);
@@ -92,6 +140,7 @@ async function loadNetwork(browser, origin) {
     const url = response.url();
     if (!responses.has(url) && response.status() === 200) responses.set(url, response.body().then((body) => gzipSync(body, { level: 9 }).length).catch(() => 0));
   });
+  if (trace) await browser.startTracing(page, { categories: TASK_TRACE });
   await page.goto(`${origin}/network.html`);
   await page.waitForFunction(() => performance.getEntriesByName('relu-lab:first-map').length > 0, null, { timeout: 20_000 });
   await page.waitForTimeout(1000);
@@ -99,10 +148,26 @@ async function loadNetwork(browser, origin) {
     const mark = performance.getEntriesByName('relu-lab:first-map')[0].startTime;
     return { firstMap: mark, longTasks: window.__load.longTasks.filter((task) => task.start < mark + 1000) };
   });
+  const tasks = trace ? traceTasks(JSON.parse((await browser.stopTracing()).toString('utf8')), result.firstMap) : null;
   await page.waitForLoadState('networkidle');
   const sizes = await Promise.all([...responses].map(async ([url, gz]) => ({ url, gz: await gz })));
   await context.close();
-  return { ...result, responses: sizes };
+  return { ...result, responses: sizes, tasks };
+}
+
+/** Print the first maps and long tasks of `loads`; returns their figures. */
+function reportLoads(loads) {
+  const firstMaps = loads.map((load) => load.firstMap);
+  const longest = loads.map((load) => Math.max(0, ...load.longTasks.map((task) => task.duration)));
+  const longLoads = longest.filter((ms) => ms > TARGET.longTaskMs).length;
+  console.log(`  first map after ${firstMaps.map((ms) => ms.toFixed(0)).join(', ')} ms (median ${median(firstMaps).toFixed(0)} ms)`);
+  console.log(`  longest task at load per run: ${longest.map((ms) => ms.toFixed(0)).join(', ')} ms; tasks over 50 ms: ${loads.map((load) => load.longTasks.length).join(', ')}; ${longLoads} of ${loads.length} loads with a task over 50 ms`);
+  loads.forEach((load, index) => {
+    if (!load.tasks) return;
+    const each = load.tasks.map((task) => `${task.start.toFixed(0)} ms ${task.kind} ${task.wall.toFixed(0)}/${task.cpu.toFixed(0)} (style ${task.style.toFixed(0)}, layout ${task.layout.toFixed(0)}, paint ${task.paint.toFixed(0)})`);
+    console.log(`  load ${index + 1}, first map ${load.firstMap.toFixed(0)} ms, tasks over 30 ms (wall/CPU ms): ${each.join('; ') || 'none'}`);
+  });
+  return { firstMap: median(firstMaps), longest: median(longest), maxLongest: Math.max(...longest), longLoads };
 }
 
 /** Each page's CLS in light and dark at 412 × 823 (Lighthouse's phone) and 1280 × 800. */
@@ -157,21 +222,26 @@ function lighthouse(origin) {
   return rows;
 }
 
-async function measure(label, dir, browser) {
+async function measure(label, dir, browser, compareDir = null) {
   const server = await serve(dir);
+  const other = compareDir ? await serve(compareDir) : null;
   try {
     const loads = [];
-    for (let run = 0; run < RUNS; run += 1) loads.push(await loadNetwork(browser, server.origin));
-    const firstMaps = loads.map((load) => load.firstMap);
-    const longest = loads.map((load) => Math.max(0, ...load.longTasks.map((task) => task.duration)));
+    const otherLoads = [];
+    for (let run = 0; run < RUNS; run += 1) {
+      loads.push(await loadNetwork(browser, server.origin, args['task-trace']));
+      if (other) otherLoads.push(await loadNetwork(browser, other.origin, args['task-trace']));
+    }
     const last = loads.at(-1).responses;
     const wasm = last.filter((file) => file.url.endsWith('.wasm')).reduce((sum, file) => sum + file.gz, 0);
     const total = last.reduce((sum, file) => sum + file.gz, 0);
     console.log(`${label} (${dir}):`);
     console.log(`  network.html: ${last.length} requests, ${kb(total)} gzipped: wasm ${kb(wasm)}, JS + CSS + HTML ${kb(total - wasm)}`);
-    console.log(`  first map after ${firstMaps.map((ms) => ms.toFixed(0)).join(', ')} ms (median ${median(firstMaps).toFixed(0)} ms)`);
-    console.log(`  longest task at load per run: ${longest.map((ms) => ms.toFixed(0)).join(', ')} ms; tasks over 50 ms: ${loads.map((load) => load.longTasks.length).join(', ')}`);
-    const result = { requests: last.length, total, wasm, firstMap: median(firstMaps), longest: median(longest), maxLongest: Math.max(...longest) };
+    const result = { requests: last.length, total, wasm, ...reportLoads(loads) };
+    if (other) {
+      console.log(`compared (${compareDir}), its loads alternating with these:`);
+      result.compared = reportLoads(otherLoads);
+    }
     if (label === 'production') {
       result.shifts = await layoutShifts(browser, server.origin);
       for (const row of result.shifts) console.log(`  CLS ${row.page}: ${row.values.map((v) => `${v.colorScheme} ${v.width} px ${v.cls.toFixed(3)}`).join(', ')}`);
@@ -185,6 +255,7 @@ async function measure(label, dir, browser) {
     return result;
   } finally {
     server.stop();
+    other?.stop();
   }
 }
 
@@ -196,14 +267,16 @@ const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
 let prod;
 try {
   if (args.dev) await measure('development', 'www', browser);
-  prod = await measure('production', 'target/site', browser);
+  prod = await measure('production', 'target/site', browser, args.compare ? resolve(args.compare) : null);
 } finally {
   await browser.close();
 }
 const worstCls = Math.max(...prod.shifts.flatMap((row) => row.values.map((v) => v.cls)));
 const verdict = (ok) => (ok ? 'met' : 'missed');
 console.log(`goal 1 (weight): network.html ${prod.requests} requests, ${kb(prod.total)} gzipped (wasm ${kb(prod.wasm)}, JS + CSS + HTML ${kb(prod.total - prod.wasm)}); target ≤ ${TARGET.requests} requests, ≤ ${TARGET.totalKB} KB, wasm ≤ ${TARGET.wasmKB} KB: ${verdict(prod.requests <= TARGET.requests && prod.total <= TARGET.totalKB * 1024 && prod.wasm <= TARGET.wasmKB * 1024)}`);
-console.log(`goal 2 (first picture): ${prod.firstMap.toFixed(0)} ms median of ${RUNS}, longest task at load ${prod.longest.toFixed(0)} ms median (${prod.maxLongest.toFixed(0)} ms worst); target ≤ ${TARGET.firstMapMs} ms, no task over ${TARGET.longTaskMs} ms: ${verdict(prod.firstMap <= TARGET.firstMapMs && prod.maxLongest <= TARGET.longTaskMs)}`);
+const loadLine = (figures) => `${figures.firstMap.toFixed(0)} ms median of ${RUNS}, longest task at load ${figures.longest.toFixed(0)} ms median (${figures.maxLongest.toFixed(0)} ms worst), ${figures.longLoads} of ${RUNS} loads with a task over ${TARGET.longTaskMs} ms`;
+if (prod.compared) console.log(`goal 2, the compared build (${args.compare}): ${loadLine(prod.compared)}`);
+console.log(`goal 2 (first picture): ${loadLine(prod)}; target ≤ ${TARGET.firstMapMs} ms, no task over ${TARGET.longTaskMs} ms: ${verdict(prod.firstMap <= TARGET.firstMapMs && prod.maxLongest <= TARGET.longTaskMs)}`);
 console.log(`goal 3 (layout shift): worst page CLS ${worstCls.toFixed(3)} (light and dark, 412 and 1280 px); target ≤ ${TARGET.cls}: ${verdict(worstCls <= TARGET.cls)}`);
 if (prod.lighthouse) {
   const low = Math.min(...prod.lighthouse.map((row) => row.performance));

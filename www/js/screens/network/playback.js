@@ -30,6 +30,10 @@ export function createPlayback(screen, loop, { locks, id, buildView, mapFirst = 
   // there) the first evaluation and the map come first, so the learner sees a picture sooner (issue
   // 13: the map in the third frame, not the tenth); in an embed the map waits for them (drawn first
   // there, it measured a layout shift of 0.04 against the 0.02 allowed: production.spec.mjs).
+  // There the settings too come after the map, in a frame of their own: written in the first
+  // frame, their layout joined the first layout of the whole screen, and the map's frame painted
+  // them (the page's longest tasks at load, issue 13). The big map never needs the unit maps
+  // (unless a unit is selected), so its frame does not colour them; the diagram's frames do.
   const settings = () => {
     parts.slots.settings.innerHTML = renderSettings(id);
     applyControlLocks(root, locks, id('lock-note'));
@@ -39,7 +43,7 @@ export function createPlayback(screen, loop, { locks, id, buildView, mapFirst = 
     screen.reader.grid(screen.run, screen.version);
     screen.reader.measure(screen.run, screen.version, now);
   };
-  const drawMap = (now) => renderFrame(screen, null, now, { views: ['heatmap'] });
+  const drawMap = (now) => renderFrame(screen, null, now, { views: ['heatmap'], pictures: screen.selection.selected !== null });
   const buildViews = [
     () => buildView('diagram'),
     () => buildView('meters'),
@@ -54,7 +58,7 @@ export function createPlayback(screen, loop, { locks, id, buildView, mapFirst = 
     (now) => renderFrame(screen, null, now, { views: ['meters', 'inspector'] }),
   ];
   const startSteps = mapFirst
-    ? [settings, measure, drawMap, ...buildViews, ...drawViews]
+    ? [() => {}, measure, drawMap, settings, ...buildViews, ...drawViews]
     : [() => {}, settings, ...buildViews, measure, ...drawViews, drawMap];
   let startStep = 0;
 

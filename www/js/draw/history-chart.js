@@ -1,7 +1,10 @@
 // Pure drawing of a small line chart over training steps: series read straight from the
 // core's history columns (7 numbers a record: step, train loss, test loss, train accuracy,
 // test accuracy, dead units, sparsity), with event marks. The core keeps at most 512 records,
-// so the cost of a draw is bounded whatever the length of the run. Never touches wasm.
+// so the cost of a draw is bounded whatever the length of the run; and a line goes only
+// through the records it needs to pass within half its width of all of them (keptPoints), so
+// that a smooth line of 512 records costs the browser's raster about as little as one of 50,
+// and the unit events are drawn as one path a kind (issue 13, goal 7). Never touches wasm.
 import { linearScale } from './axes.js';
 
 /** Columns of a history record, as the core writes them. */
@@ -18,6 +21,58 @@ export const HISTORY = Object.freeze({
 
 /** Space around the plotting frame, in CSS pixels. */
 export const CHART_MARGIN = { left: 40, right: 10, top: 8, bottom: 22 };
+
+/**
+ * How far (CSS pixels) a line `lineWidth` wide may pass from a record it does not go through:
+ * half its width, so that every record is still under the drawn line.
+ */
+export const lineTolerance = (lineWidth) => lineWidth / 2;
+
+/**
+ * Which of `count` points (xs[i], ys[i]) of one unbroken line the drawn line must go through so
+ * that it passes within `tolerance` of every other one (Ramer–Douglas–Peucker, measuring each
+ * point's distance to the drawn segment, not to its infinite line): their indices in order,
+ * the first and the last always among them. Collinear runs shrink to their ends; corners,
+ * peaks and steps stay.
+ * @param {ArrayLike<number>} xs
+ * @param {ArrayLike<number>} ys
+ * @param {number} count
+ * @returns {number[]}
+ */
+export function keptPoints(xs, ys, count, tolerance) {
+  if (count <= 2) return Array.from({ length: count }, (_, i) => i);
+  const keep = new Uint8Array(count);
+  keep[0] = 1;
+  keep[count - 1] = 1;
+  const limit = tolerance * tolerance;
+  const spans = [0, count - 1];
+  while (spans.length > 0) {
+    const last = /** @type {number} */ (spans.pop());
+    const first = /** @type {number} */ (spans.pop());
+    const dx = xs[last] - xs[first];
+    const dy = ys[last] - ys[first];
+    const length2 = dx * dx + dy * dy;
+    let farthest = -1;
+    let most = limit;
+    for (let i = first + 1; i < last; i += 1) {
+      const along = length2 > 0 ? Math.min(1, Math.max(0, ((xs[i] - xs[first]) * dx + (ys[i] - ys[first]) * dy) / length2)) : 0;
+      const ex = xs[i] - (xs[first] + along * dx);
+      const ey = ys[i] - (ys[first] + along * dy);
+      const distance2 = ex * ex + ey * ey;
+      if (distance2 > most) {
+        most = distance2;
+        farthest = i;
+      }
+    }
+    if (farthest < 0) continue;
+    keep[farthest] = 1;
+    if (farthest - first > 1) spans.push(first, farthest);
+    if (last - farthest > 1) spans.push(farthest, last);
+  }
+  const kept = [];
+  for (let i = 0; i < count; i += 1) if (keep[i]) kept.push(i);
+  return kept;
+}
 
 /** About `count` round tick values from 0 to `max` (1, 2 or 5 times a power of ten apart). */
 export function niceTicks(max, count = 4) {
@@ -134,7 +189,8 @@ export function drawHistoryChart(ctx, data) {
   for (const value of xTicks) ctx.fillText(shortCount(value), x(value), bottom + 4);
   ctx.restore();
 
-  // Series, clipped to the frame; NaN breaks a line.
+  // Series, clipped to the frame; NaN breaks a line. Each unbroken run goes through its kept
+  // points only (keptPoints: within half the line's width of every record).
   ctx.save();
   ctx.beginPath();
   ctx.rect(frame.left, frame.top, frame.width, frame.height);
@@ -143,25 +199,32 @@ export function drawHistoryChart(ctx, data) {
   const stride = data.stride ?? HISTORY.stride;
   const [low, high] = yDomain;
   const ends = [];
+  const xs = new Float64Array(count);
+  const ys = new Float64Array(count);
   for (const line of series) {
     ctx.beginPath();
-    let drawing = false;
+    let run = 0; // points in the unbroken run so far
     let end = null;
+    const lineWidth = line.lineWidth ?? 2;
+    const drawRun = () => {
+      const kept = keptPoints(xs, ys, run, lineTolerance(lineWidth));
+      kept.forEach((index, i) => (i === 0 ? ctx.moveTo(xs[index], ys[index]) : ctx.lineTo(xs[index], ys[index])));
+      run = 0;
+    };
     for (let r = 0; r < count; r += 1) {
       const value = columns[r * stride + line.column];
       if (!Number.isFinite(value)) {
-        drawing = false;
+        drawRun();
         continue;
       }
-      const px = x(columns[r * stride]);
-      const py = y(Math.min(high, Math.max(low, value)));
-      if (drawing) ctx.lineTo(px, py);
-      else ctx.moveTo(px, py);
-      drawing = true;
-      end = { px, py };
+      xs[run] = x(columns[r * stride]);
+      ys[run] = y(Math.min(high, Math.max(low, value)));
+      end = { px: xs[run], py: ys[run] };
+      run += 1;
     }
+    drawRun();
     ctx.setLineDash(line.dash ?? []);
-    ctx.lineWidth = line.lineWidth ?? 2;
+    ctx.lineWidth = lineWidth;
     ctx.strokeStyle = line.color;
     ctx.stroke();
     if (line.label && end) ends.push({ ...end, label: line.label, color: line.color });
@@ -179,35 +242,50 @@ export function drawHistoryChart(ctx, data) {
     ctx.fillText(end.label, end.px - 5, py);
   }
 
-  // Event marks: a thin line and a shape, so colour is never the only cue.
-  for (const marker of data.markers ?? []) {
-    const px = Math.round(x(marker.step)) + 0.5;
-    const color = marker.died ? data.markerColors.died : data.markerColors.revived;
+  drawMarkers(ctx, data.markers ?? [], data.markerColors, { x, frame, bottom });
+  drawSwitches(ctx, data.switches ?? [], { x, frame, right, bottom, theme });
+  ctx.restore();
+  return { xEnd };
+}
+
+/**
+ * The unit events: a thin line over the frame and a ▼ (died, at the top) or ▲ (came back, at
+ * the bottom), so colour is never the only cue. Each kind is one path of lines and one of
+ * shapes, with the events at one pixel column drawn once: the up to 256 events the core keeps
+ * cost four draw calls, not 512. Inside the clip.
+ */
+function drawMarkers(ctx, markers, colors, { x, frame, bottom }) {
+  for (const died of [true, false]) {
+    const columns = new Set();
+    for (const marker of markers) if (Boolean(marker.died) === died) columns.add(Math.round(x(marker.step)) + 0.5);
+    if (columns.size === 0) continue;
+    const color = died ? colors.died : colors.revived;
     ctx.strokeStyle = color;
     ctx.globalAlpha = 0.45;
     ctx.lineWidth = 1;
     ctx.beginPath();
-    ctx.moveTo(px, frame.top);
-    ctx.lineTo(px, bottom);
+    for (const px of columns) {
+      ctx.moveTo(px, frame.top);
+      ctx.lineTo(px, bottom);
+    }
     ctx.stroke();
     ctx.globalAlpha = 1;
     ctx.fillStyle = color;
     ctx.beginPath();
-    if (marker.died) {
-      ctx.moveTo(px - 4.5, frame.top + 1);
-      ctx.lineTo(px + 4.5, frame.top + 1);
-      ctx.lineTo(px, frame.top + 8);
-    } else {
-      ctx.moveTo(px - 4.5, bottom - 1);
-      ctx.lineTo(px + 4.5, bottom - 1);
-      ctx.lineTo(px, bottom - 8);
+    for (const px of columns) {
+      if (died) {
+        ctx.moveTo(px - 4.5, frame.top + 1);
+        ctx.lineTo(px + 4.5, frame.top + 1);
+        ctx.lineTo(px, frame.top + 8);
+      } else {
+        ctx.moveTo(px - 4.5, bottom - 1);
+        ctx.lineTo(px + 4.5, bottom - 1);
+        ctx.lineTo(px, bottom - 8);
+      }
+      ctx.closePath();
     }
-    ctx.closePath();
     ctx.fill();
   }
-  drawSwitches(ctx, data.switches ?? [], { x, frame, right, bottom, theme });
-  ctx.restore();
-  return { xEnd };
 }
 
 /**

@@ -52,6 +52,18 @@ const CHARTS = [
 const CHART_INTERVAL_MS = 100;
 
 /**
+ * The name of the performance measure of each update (detail: { drawn }: whether a chart was
+ * redrawn), which tests/bench/frame-times.mjs observes; only the latest is kept in the timeline.
+ */
+export const CHARTS_MEASURE = 'relu-lab:charts';
+
+/** End the measure of an update that began at `start`. */
+function measured(start, drawn) {
+  performance.clearMeasures(CHARTS_MEASURE);
+  performance.measure(CHARTS_MEASURE, { start, detail: { drawn } });
+}
+
+/**
  * The switches of activation in words, for the note under the heading and the charts' text
  * alternatives: "The dashed line marks step 1,000, where every hidden layer switched to leaky
  * ReLU, keeping the weights." ('' without a switch).
@@ -214,6 +226,7 @@ export function createCharts(container, options) {
      *         themeKey (changes with the colour scheme) }
      */
     update(data) {
+      const start = performance.now();
       const { columns, count, theme } = data;
       const setField = (name, text) => setText(container.querySelector(`[data-field="${name}"]`), text);
       // Only ReLU units can die; for the others the marks are units turning inactive. After a
@@ -245,7 +258,10 @@ export function createCharts(container, options) {
       // stays bounded anyway (at most 512 records).
       const now = performance.now();
       const resized = charts.some((chart) => chart.width && chart.drawnKey === '');
-      if (data.playing && !resized && now - lastDraw < CHART_INTERVAL_MS) return;
+      if (data.playing && !resized && now - lastDraw < CHART_INTERVAL_MS) {
+        measured(start, false);
+        return;
+      }
       lastDraw = now;
       const { maxLoss, minLoss } = lossRange(columns, count);
       const loss = lossAxis(maxLoss, minLoss);
@@ -255,9 +271,11 @@ export function createCharts(container, options) {
       lossCanvas.dataset.maxLoss = String(maxLoss);
       palette ??= readTokenList(container, 'fn', 6);
       const setup = chartSetups(data, loss, palette);
+      let redrawn = false;
       for (const chart of charts) {
         if (!chart.width || chart.drawnKey === key) continue;
         chart.drawnKey = key;
+        redrawn = true;
         const height = chartHeight(chart.width);
         const ctx = sizeCanvas(chart.canvas, chart.width, height);
         const drawn = drawHistoryChart(ctx, {
@@ -274,6 +292,7 @@ export function createCharts(container, options) {
         });
         chart.canvas.dataset.xEnd = String(drawn.xEnd);
       }
+      measured(start, redrawn);
     },
     /**
      * The charts' text alternatives, { loss, accuracy, dead, sparsity } (set on pause, step

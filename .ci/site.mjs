@@ -1,10 +1,16 @@
 // The production site: target/site/, what `make serve` serves. Run by .ci/build.sh after the
-// wasm is built (needs www/pkg); `node .ci/site.mjs [--split] [--quiet]`.
+// wasm is built (needs www/pkg); `node .ci/site.mjs [--split] [--quiet] [--out <dir>]` (--out:
+// another folder than target/site, to compare two builds).
 //
 // www/ stays the source (readable ES modules, `make dev` serves it as is). Here, with esbuild:
 //   - each page's (www/*.html, www/examples/*.html) module script is bundled and minified into
 //     one file js/<page>.js, its dynamic imports included (no request waterfall): network.html
-//     loads 5 files (HTML, CSS, JS, wasm, icon). --split instead builds every page in one
+//     loads 5 files (HTML, CSS, JS, wasm, icon). The start page and the Experiments page
+//     (LAZY_PAGES) are the exceptions: their first paint is static HTML, so their script is a
+//     small js/<page>.js that imports the screens' code after that paint, and what they import
+//     dynamically (the start page's screens, then its claims table below them; the Experiments
+//     screen) stays in chunks of their own, loaded when asked for (code that the small script
+//     needs too goes in chunks the page preloads). --split instead builds every page in one
 //     esbuild run with shared chunks (js/chunk-*.js), to compare (network.html: 21 files and
 //     5 KB more gzipped). The pages made of the <relu-lab> element (embed.html, the course
 //     example) are built with it, so they load only the chunk of the screen they show;
@@ -14,14 +20,16 @@
 //     the site, so import.meta.url keeps resolving after bundling;
 //   - each page's style sheets become one minified css/page-<page>.css; every css/*.css is also
 //     minified under its own name (the <relu-lab> element loads them into its shadow root);
-//   - the HTML points at them and preloads the wasm, which then downloads while the JS does;
+//   - the HTML points at them and preloads the wasm, which then downloads while the JS does
+//     (not on experiments.html, NO_WASM_PRELOAD: its picture needs no core, its runs load
+//     their own in the worker, and the page asks for it after that picture);
 //   - relu-lab.js (the element for other people's pages) is a bundle with the screens in
 //     chunks loaded on demand, js/relu-lab.js, re-exported by a one-line relu-lab.js;
 //   - pkg/relu_lab_bg.wasm, favicon.svg and the type declarations are copied.
 // www/dev/ (developers' harnesses that import modules by path) is left out.
 //
 // It ends with a table: per page, each file it loads at start and its gzipped size, the sum
-// without the wasm and the wasm.
+// without the wasm and the wasm (and the chunks a LAZY_PAGES page loads later).
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, posix, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -30,7 +38,8 @@ import { build, transform } from 'esbuild';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const www = join(root, 'www');
-const site = join(root, 'target', 'site');
+const outAt = process.argv.indexOf('--out');
+const site = outAt > 0 ? resolve(process.argv[outAt + 1] ?? fail('--out needs a folder')) : join(root, 'target', 'site');
 const jsDir = join(site, 'js');
 const split = process.argv.includes('--split');
 const quiet = process.argv.includes('--quiet');
@@ -40,6 +49,10 @@ const WORKER = join(www, 'js', 'experiments', 'worker.js');
 const ELEMENT = join(www, 'relu-lab.js');
 /** Pages whose script is the <relu-lab> element (built with it, its screens in chunks). */
 const ELEMENT_PAGES = new Set(['embed', 'examples-course']);
+/** Pages built with their dynamic imports as chunks, loaded when the page asks for them. */
+const LAZY_PAGES = new Set(['index', 'experiments']);
+/** Pages that do not preload the wasm: their first picture needs no core. */
+const NO_WASM_PRELOAD = new Set(['experiments']);
 const WASM = 'pkg/relu_lab_bg.wasm';
 /** Browsers the bundles are written for: module workers, top-level await, class fields. */
 const TARGET = ['es2022'];
@@ -156,6 +169,23 @@ function staticClosure(outputs, entry) {
   return [...seen].map((file) => join(root, file));
 }
 
+/** The chunks (absolute) that `name`'s bundle loads only by dynamic import, not in `start`. */
+function lazyChunks(outputs, name, start) {
+  const seen = new Set(start.map((file) => toPosix(relative(root, file))));
+  const lazy = [];
+  const visit = (file) => {
+    for (const each of outputs[file]?.imports ?? []) {
+      if (each.kind !== 'dynamic-import' && each.kind !== 'import-statement') continue;
+      if (seen.has(each.path)) continue;
+      seen.add(each.path);
+      lazy.push(join(root, each.path));
+      visit(each.path);
+    }
+  };
+  for (const file of [...seen]) visit(file);
+  return lazy;
+}
+
 // ---- build ----------------------------------------------------------------------------------
 
 rmSync(site, { recursive: true, force: true });
@@ -193,8 +223,15 @@ if (split) {
   for (const page of withModule) page.jsOut = closure(outputs, page.name);
 } else {
   for (const [name, entry] of Object.entries(pageEntries)) {
-    await bundle({ [name]: entry });
-    pages.find((page) => page.name === name).jsOut = [join(jsDir, `${name}.js`)];
+    const page = pages.find((each) => each.name === name);
+    if (LAZY_PAGES.has(name)) {
+      const outputs = await bundle({ [name]: entry }, { splitting: true });
+      page.jsOut = closure(outputs, name);
+      page.lazyOut = lazyChunks(outputs, name, page.jsOut);
+    } else {
+      await bundle({ [name]: entry });
+      page.jsOut = [join(jsDir, `${name}.js`)];
+    }
   }
 }
 for (const page of pages) {
@@ -221,7 +258,7 @@ for (const page of pages) {
 }
 
 // HTML: the page's style sheets → one; its module script → its bundle (and modulepreload for
-// the chunks it imports, with --split); the wasm preloaded by every page that boots the core.
+// the chunks it imports, with --split or in LAZY_PAGES); the wasm preloaded (NO_WASM_PRELOAD aside).
 for (const page of pages) {
   const outDir = join(site, relative(www, page.dir));
   const url = (file) => urlFrom(outDir, file).replace(/^\.\//, '');
@@ -237,8 +274,8 @@ for (const page of pages) {
     if (/^[a-z]+:/i.test(src)) return whole;
     const [entry, ...chunks] = page.jsOut;
     const preloads = chunks.map((chunk) => `<link rel="modulepreload" href="${url(chunk)}">`);
-    const wasm = `<link rel="preload" href="${url(join(site, WASM))}" as="fetch" type="application/wasm" crossorigin>`;
-    return [...preloads, wasm, `<script type="module" src="${url(entry)}"></script>`].join('\n  ');
+    const wasm = NO_WASM_PRELOAD.has(page.name) ? [] : [`<link rel="preload" href="${url(join(site, WASM))}" as="fetch" type="application/wasm" crossorigin>`];
+    return [...preloads, ...wasm, `<script type="module" src="${url(entry)}"></script>`].join('\n  ');
   });
   let classic = 0;
   html = html.replace(CLASSIC_SCRIPT, (whole, src) => (/^[a-z]+:/i.test(src) ? whole : `<script src="${url(page.classicOut[classic++])}"></script>`));
@@ -254,13 +291,18 @@ const rows = [];
 for (const page of pages) {
   const files = [join(site, page.file), page.cssOut, ...(page.jsOut ?? []), ...page.classicOut].filter(Boolean);
   const sizes = files.map((file) => ({ file: toPosix(relative(site, file)), gz: gz(file) }));
-  rows.push({ page: page.file, sizes, total: sizes.reduce((sum, each) => sum + each.gz, 0) });
+  const later = (page.lazyOut ?? []).map((file) => ({ file: toPosix(relative(site, file)), gz: gz(file) }));
+  rows.push({ page: page.file, sizes, total: sizes.reduce((sum, each) => sum + each.gz, 0), later });
 }
 if (!quiet) {
   const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
-  console.log(`site: target/site/ (${split ? 'shared chunks' : 'one bundle per page'}), gzip -9 sizes`);
+  console.log(`site: target/site/ (${split ? 'shared chunks' : `one bundle per page, ${[...LAZY_PAGES].join(' and ')} in chunks`}), gzip -9 sizes`);
   for (const row of rows) {
     const parts = row.sizes.map((each) => `${each.file} ${kb(each.gz)}`).join(', ');
     console.log(`  ${row.page.padEnd(22)} ${kb(row.total).padStart(8)} in ${row.sizes.length} files + wasm ${kb(wasmGz)} = ${kb(row.total + wasmGz)}  (${parts})`);
+    if (row.later.length > 0) {
+      const sum = row.later.reduce((total, each) => total + each.gz, 0);
+      console.log(`  ${''.padEnd(22)} then, on demand, ${kb(sum)} in ${row.later.length} chunks (${row.later.map((each) => `${each.file} ${kb(each.gz)}`).join(', ')})`);
+    }
   }
 }

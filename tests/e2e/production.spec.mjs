@@ -106,6 +106,21 @@ test.describe('production build (target/site)', () => {
     });
   }
 
+  // The start page's screens and its claims table are chunks its small script imports (after
+  // the first paint, then after the screens' first frames): both arrive, from js/.
+  test('index.html: the screens and the claims table load from their chunks', async ({ page }) => {
+    const watch = watchPage(page);
+    const scripts = [];
+    page.on('request', (request) => {
+      if (request.resourceType() === 'script') scripts.push(new URL(request.url()).pathname);
+    });
+    await openAndSettle(page, PAGES[0]);
+    await expect(page.locator('#claims [data-part="claims-table"] tbody tr')).toHaveCount(11);
+    await expect(page.locator('#claims tr[data-state="measured"]').first()).toBeVisible({ timeout: 20_000 });
+    expect(scripts.filter((path) => /^\/js\/chunk-\w+\.js$/.test(path)).length, scripts.join(', ')).toBeGreaterThanOrEqual(2);
+    expect(watch.errors).toEqual([]);
+  });
+
   test.describe('network.html weight (goal 1)', () => {
     /** Every distinct URL network.html loads until its picture is drawn and the network is idle, with its body's gzip -9 size. */
     async function load(page) {

@@ -12,13 +12,32 @@ export async function bootScreen(root, mount, alongside = undefined) {
     const [, loaded] = await Promise.all([coreReady(), alongside]);
     return await mount(root, loaded);
   } catch (error) {
-    const message = document.createElement('p');
-    message.className = 'notice';
-    message.setAttribute('role', 'alert');
-    message.textContent =
-      `The lab could not start: ${error.message}. ` +
-      'It needs a browser with WebAssembly and JavaScript modules (any current browser).';
-    root.replaceChildren(message);
+    showBootFailure(root, error);
     throw error;
   }
+}
+
+/** Replace what `root` shows with the words saying why the lab could not start. */
+export function showBootFailure(root, error) {
+  const message = document.createElement('p');
+  message.className = 'notice';
+  message.setAttribute('role', 'alert');
+  message.textContent =
+    `The lab could not start: ${error.message}. ` +
+    'It needs a browser with WebAssembly and JavaScript modules (any current browser).';
+  root.replaceChildren(message);
+}
+
+/**
+ * Resolves in the task after the page's next `frames` paints (at once in a hidden tab, which
+ * paints nothing): a page whose first paint needs no script imports its screen's code after it,
+ * so the browser shows the page's text first.
+ */
+export function afterPaint(frames = 1) {
+  return new Promise((resolve) => {
+    if (document.visibilityState === 'hidden') return resolve(undefined);
+    let left = frames;
+    const frame = () => (--left > 0 ? requestAnimationFrame(frame) : setTimeout(resolve, 0));
+    requestAnimationFrame(frame);
+  });
 }

@@ -3,13 +3,13 @@
 // Function screen's plot of ReLU and its slope with the probe, then the Network screen training
 // a small ReLU network on the circle data set (play, step, reset and its figures, no settings),
 // and, when the page gives it a place, the table of the article's claims measured in the
-// learner's browser (../experiments/claims-table.js; its runs go in a worker after the first
-// picture). The short introduction above them is static HTML in index.html. The page's one
-// frame loop is shared by both screens.
+// learner's browser (../experiments/claims-table.js: a module of its own, imported once the
+// screens have drawn their first frames, so the first picture waits for none of its code; its
+// runs then go in a worker). The short introduction above them is static HTML in index.html.
+// The page's one frame loop is shared by both screens.
 //
 // Requires the wasm core to be loaded (core/boot.js) before mounting.
 import { createFrameLoop } from '../ui/loop.js';
-import { mountClaimsTable } from './experiments/claims-table.js';
 import { mountFunctionScreen } from './function/screen.js';
 import { CONTROL_KEYS as NETWORK_CONTROL_KEYS } from './network/controls.js';
 import { mountNetworkScreen } from './network/screen.js';
@@ -60,6 +60,33 @@ function firstPageHtml(idPrefix) {
     </section>`;
 }
 
+/** Frames the screens draw before the claims table's module is imported (their start-up ones). */
+const CLAIMS_AFTER_FRAMES = 3;
+
+/**
+ * The claims table, mounted into `holder` (whose room the page keeps) once the screens have
+ * drawn CLAIMS_AFTER_FRAMES frames on `loop`: its module is imported then, and mounted in a
+ * task of its own. Resolves to the table, or to null once `signal` is aborted (the page is
+ * destroyed). The table's runs start after its own first picture, in a worker.
+ * @param {HTMLElement} holder
+ * @param {ReturnType<typeof createFrameLoop>} loop
+ * @param {string} idPrefix
+ * @param {AbortSignal} signal
+ */
+async function mountClaimsLater(holder, loop, idPrefix, signal) {
+  const unlessAborted = (start) =>
+    new Promise((resolve) => {
+      signal.addEventListener('abort', resolve, { once: true });
+      start(resolve);
+    });
+  for (let frame = 0; frame < CLAIMS_AFTER_FRAMES && !signal.aborted; frame += 1) await unlessAborted((resolve) => loop.request(resolve));
+  if (signal.aborted) return null;
+  const { mountClaimsTable } = await import('./experiments/claims-table.js');
+  await unlessAborted((resolve) => setTimeout(resolve, 0));
+  if (signal.aborted) return null;
+  return mountClaimsTable(holder, { linkBase: 'experiments.html', liveBase: '', idPrefix });
+}
+
 /**
  * Mount the start page into `element`.
  * options (all optional): {
@@ -70,11 +97,44 @@ function firstPageHtml(idPrefix) {
  *   claims: an element to mount the claims table into (none: no table)
  * }
  * Returns { destroy(), functionScreen, networkScreen, claimsTable } (the mounted parts;
- * claimsTable is null without `claims`).
+ * claimsTable is a promise of the table, mounted after the screens' first frames, or of null
+ * without `claims` or after destroy()).
  * @param {HTMLElement} element
- * @param {{ network?: object, train?: object, autoplay?: boolean, idPrefix?: string, claims?: HTMLElement | null }} [options]
+ * @param {FirstPageOptions} [options]
  */
 export function mountFirstPage(element, options = {}) {
+  const steps = mountSteps(element, options);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * mountFirstPage in steps, each in a task of its own (the Function screen, then the Network
+ * screen and the rest), so that no one task at load holds the page for both: resolves to what
+ * mountFirstPage returns. The start page (main.js) mounts itself so.
+ * @param {HTMLElement} element
+ * @param {FirstPageOptions} [options]
+ */
+export async function mountFirstPageInTasks(element, options = {}) {
+  const steps = mountSteps(element, options);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    await new Promise((resolve) => setTimeout(resolve, 0));
+  }
+}
+
+/** @typedef {{ network?: object, train?: object, autoplay?: boolean, idPrefix?: string, claims?: HTMLElement | null }} FirstPageOptions */
+
+/**
+ * The mounting, as a generator that pauses between the two screens (mountFirstPage runs it
+ * through at once, mountFirstPageInTasks a task a step); returns the mounted page.
+ * @param {HTMLElement} element
+ * @param {FirstPageOptions} options
+ */
+function* mountSteps(element, options) {
   const idPrefix = options.idPrefix ?? `first-page-${Math.random().toString(36).slice(2, 8)}`;
   const run = {
     ...FIRST_PAGE_RUN,
@@ -85,9 +145,11 @@ export function mountFirstPage(element, options = {}) {
   const part = (name) => /** @type {HTMLElement} */ (element.querySelector(`[data-part="${name}"]`));
 
   const loop = createFrameLoop();
+  const lifetime = new AbortController();
   /** @type {{ destroy(): void }[]} */
   const mounted = [];
   const unmount = () => {
+    lifetime.abort();
     for (const each of [...mounted].reverse()) each.destroy();
     loop.destroy();
   };
@@ -99,6 +161,7 @@ export function mountFirstPage(element, options = {}) {
       idPrefix: `${idPrefix}-function`,
     });
     mounted.push(functionScreen);
+    yield;
     /** @type {Parameters<typeof mountNetworkScreen>[1]} */
     const networkOptions = {
       useHash: false,
@@ -110,11 +173,8 @@ export function mountFirstPage(element, options = {}) {
     if (options.autoplay !== undefined) networkOptions.autoplay = options.autoplay;
     const networkScreen = mountNetworkScreen(part('network'), networkOptions);
     mounted.push(networkScreen);
-    // The table's runs start after its first picture, in a worker: the screens stay smooth.
-    const claimsTable = options.claims
-      ? mountClaimsTable(options.claims, { linkBase: 'experiments.html', liveBase: '', idPrefix: `${idPrefix}-claims` })
-      : null;
-    if (claimsTable) mounted.push(claimsTable);
+    const claimsTable = options.claims ? mountClaimsLater(options.claims, loop, `${idPrefix}-claims`, lifetime.signal) : Promise.resolve(null);
+    claimsTable.then((table) => table && mounted.push(table), (error) => reportError(error));
 
     return {
       functionScreen,

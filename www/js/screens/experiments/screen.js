@@ -31,10 +31,17 @@ function screenHtml(single) {
     <div class="exp-cards"></div>`;
 }
 
-/** Experiments that need functions a newer core adds say so on their card, before any run. */
-function noteMissingCore(views) {
-  coreReady()
-    .then(() => {
+/** Frames the screen draws before it asks for the core (below). */
+const CORE_AFTER_FRAMES = 3;
+
+/**
+ * Experiments that need functions a newer core adds say so on their card, before any run. The
+ * core is asked for after the screen's first CORE_AFTER_FRAMES frames: a page whose picture
+ * needs no core (experiments.html) loads it only then, once that picture is on screen.
+ */
+function noteMissingCore(views, loop) {
+  const check = () =>
+    coreReady().then(() => {
       for (const { experiment, card } of views.values()) {
         const missing = experiment.requires ? missingFeatures(core, experiment.requires) : [];
         if (missing.length === 0) continue;
@@ -44,8 +51,10 @@ function noteMissingCore(views) {
         notice.textContent = `Part of this experiment ${NEEDS_NEWER_CORE}: this core lacks ${missing.join(' and ')}. That part is not measured; the rest runs.`;
         card.element.querySelector('.exp-card__head').append(notice);
       }
-    })
-    .catch(() => {});
+    });
+  let frames = 0;
+  const wait = () => (++frames < CORE_AFTER_FRAMES ? loop.request(wait) : check().catch(() => {}));
+  loop.request(wait);
 }
 
 /** An experiment's card and plot, appended to `holder`; the plot's links open in this window. */
@@ -114,7 +123,7 @@ export function mountExperimentsScreen(element, options = {}) {
     stops.push(watchWidth(card.field('panels'), (width) => plot.resize(width)));
   }
   const extraCards = createExtraCards(cardsHolder, element, { prefix, linkBase: useHash ? '' : 'experiments.html' });
-  noteMissingCore(views);
+  noteMissingCore(views, loop);
   stops.push(() => extraCards.destroy());
   stops.push(watchMedia('(prefers-color-scheme: dark)', () => redraw()).stop);
   if (useHash) {

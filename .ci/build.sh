@@ -33,9 +33,11 @@ echo "==> wasm-opt -O3 -ocimfs 100"
 # loop, the lane passes ran 30% slower in V8 (README design notes). Plain -O3 also fell off a
 # 4x cliff after the checked-split change in error.rs; with this flag -O3 measured faster and
 # smaller than -Os (4.2 M against 4.0 M examples/s on 2-6x8-1, 76.1 against 76.3 KB gzip).
+# The producers and target_features sections (about 270 bytes) are for tools, not browsers.
 npx --no-install wasm-opt -O3 -ocimfs 100 \
   --enable-simd --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
   --enable-mutable-globals --enable-multivalue --enable-reference-types \
+  --strip-producers --strip-target-features \
   "$wasm" -o "$wasm"
 
 raw=$(stat -c %s "$wasm")

@@ -8,13 +8,14 @@
 // it. Mounting then takes tasks of its own, apart from running the modules: one for the
 // Function screen, one for the Network screen; the claims table's code comes after the
 // screens' first frames (first-page.js).
-import { afterPaint, bootScreen } from './core/boot.js';
+import { bootScreen } from './core/boot.js';
+import { afterPaint, nextTask } from './ui/loop.js';
 import { $ } from './ui/dom.js';
 
 await bootScreen(
   document.querySelector('[data-screen="first-page"]'),
   async (element, { mountFirstPageInTasks }) => {
-    await new Promise((resolve) => setTimeout(resolve, 0));
+    await nextTask();
     return mountFirstPageInTasks(element, { idPrefix: 'start', claims: $(document, '[data-part="claims-table"]') });
   },
   afterPaint().then(() => import('./screens/first-page.js')),

@@ -27,17 +27,3 @@ export function showBootFailure(root, error) {
     'It needs a browser with WebAssembly and JavaScript modules (any current browser).';
   root.replaceChildren(message);
 }
-
-/**
- * Resolves in the task after the page's next `frames` paints (at once in a hidden tab, which
- * paints nothing): a page whose first paint needs no script imports its screen's code after it,
- * so the browser shows the page's text first.
- */
-export function afterPaint(frames = 1) {
-  return new Promise((resolve) => {
-    if (document.visibilityState === 'hidden') return resolve(undefined);
-    let left = frames;
-    const frame = () => (--left > 0 ? requestAnimationFrame(frame) : setTimeout(resolve, 0));
-    requestAnimationFrame(frame);
-  });
-}

@@ -9,7 +9,7 @@
 // The page's one frame loop is shared by both screens.
 //
 // Requires the wasm core to be loaded (core/boot.js) before mounting.
-import { createFrameLoop } from '../ui/loop.js';
+import { createFrameLoop, nextTask } from '../ui/loop.js';
 import { mountFunctionScreen } from './function/screen.js';
 import { CONTROL_KEYS as NETWORK_CONTROL_KEYS } from './network/controls.js';
 import { mountNetworkScreen } from './network/screen.js';
@@ -82,7 +82,7 @@ async function mountClaimsLater(holder, loop, idPrefix, signal) {
   for (let frame = 0; frame < CLAIMS_AFTER_FRAMES && !signal.aborted; frame += 1) await unlessAborted((resolve) => loop.request(resolve));
   if (signal.aborted) return null;
   const { mountClaimsTable } = await import('./experiments/claims-table.js');
-  await unlessAborted((resolve) => setTimeout(resolve, 0));
+  await unlessAborted((resolve) => nextTask().then(resolve));
   if (signal.aborted) return null;
   return mountClaimsTable(holder, { linkBase: 'experiments.html', liveBase: '', idPrefix });
 }
@@ -122,7 +122,7 @@ export async function mountFirstPageInTasks(element, options = {}) {
   for (;;) {
     const step = steps.next();
     if (step.done) return step.value;
-    await new Promise((resolve) => setTimeout(resolve, 0));
+    await nextTask();
   }
 }
 

@@ -1,4 +1,5 @@
-// The page's animation loop: the only module that calls requestAnimationFrame.
+// The page's animation loop: the only module that calls requestAnimationFrame. Also the two
+// waits start-up uses to stay in short tasks: nextTask() and afterPaint(frames).
 //
 // Components never call requestAnimationFrame themselves. They ask the loop to run a task on
 // the next frame with `request(task)`; a task that wants to keep animating requests itself
@@ -53,4 +54,23 @@ export function createFrameLoop() {
       handle = 0;
     },
   };
+}
+
+/** Resolves in a task of its own (a macrotask): what awaits it runs apart from the current task. */
+export function nextTask() {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+/**
+ * Resolves in the task after the page's next `frames` paints (at once in a hidden tab, which
+ * paints nothing): a page whose first paint needs no script imports its screen's code after it,
+ * so the browser shows the page's text first.
+ */
+export function afterPaint(frames = 1) {
+  return new Promise((resolve) => {
+    if (document.visibilityState === 'hidden') return resolve(undefined);
+    let left = frames;
+    const frame = () => (--left > 0 ? requestAnimationFrame(frame) : nextTask().then(resolve));
+    requestAnimationFrame(frame);
+  });
 }

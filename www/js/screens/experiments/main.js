@@ -7,13 +7,14 @@
 // core after its first frames (the built page does not preload it), for its one use here: the
 // notes on the cards of experiments whose functions it lacks (screen.js). If it cannot load,
 // the page says so, as every page does.
-import { afterPaint, showBootFailure } from '../../core/boot.js';
+import { showBootFailure } from '../../core/boot.js';
+import { afterPaint, nextTask } from '../../ui/loop.js';
 import { coreReady } from '../../core/load.js';
 
 const root = /** @type {HTMLElement} */ (document.querySelector('[data-screen="experiments"]'));
 try {
   const { mountExperimentsScreen } = await afterPaint().then(() => import('./screen.js'));
-  await new Promise((resolve) => setTimeout(resolve, 0));
+  await nextTask();
   const screen = mountExperimentsScreen(root, { idPrefix: 'exp' });
   // Waits longer than the screen before asking, so as not to start the core sooner.
   afterPaint(4)

@@ -3,6 +3,7 @@
 // (activationWorkload) and returns the milliseconds it took. Each timed call is one short task
 // (about 25 ms; never more than about 50 ms), and the runner yields to the page between calls,
 // so the page stays responsive while it measures. No wasm here.
+import { nextTask } from '../../ui/loop.js';
 
 /** Target duration of one timed run, in milliseconds. */
 const TARGET_MS = 25;
@@ -20,9 +21,7 @@ function median(values) {
 }
 
 /** Resolve after the browser has had a chance to handle input and paint. */
-function pause() {
-  return new Promise((resolve) => setTimeout(resolve, 0));
-}
+const pause = nextTask;
 
 /**
  * Measure every activation in `names`; `time(name, count)` runs one timed call (milliseconds).

@@ -1,6 +1,7 @@
 // Entry point of network.html: load the wasm core once, then mount the Network screen, which
 // reads its settings from the URL hash and keeps them there (a copied link reproduces the run).
 import { bootScreen } from '../../core/boot.js';
+import { nextTask } from '../../ui/loop.js';
 
 const root = document.querySelector('[data-screen="network"]');
 
@@ -13,8 +14,6 @@ document.addEventListener('click', (event) => {
   target.focus();
   target.scrollIntoView();
 });
-// A macrotask: what follows it runs in a task of its own.
-const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
 // Start-up in tasks that stay short (issue 13: no task over 50 ms at load): this module runs
 // and starts the wasm's compilation; the screen's modules are loaded and run in a task of their
 // own (bundled, running them is most of the work: about as long again); mounting gets another.

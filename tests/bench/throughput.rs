@@ -157,6 +157,14 @@ fn main() {
             black_box(trainer.train(&data, &settings, steps, false).unwrap());
         });
         let per_second = (steps * settings.batch_size) as f64 / seconds;
+        if name == "2-6x8-1" {
+            // Goal 6's baseline: the same before the lane passes (README: Benchmarks).
+            let times = per_second / 2.57e6;
+            let verdict = if times >= 2.0 { "met" } else { "missed" };
+            println!(
+                "goal 6 (core, native): {per_second:.0} examples/s on 2-6x8-1 at batch 10, {times:.2}x the 2.57 M before the lane passes (target >= 2x: {verdict})"
+            );
+        }
         println!(
             "native train {name:>10}: {per_second:>12.0} examples/s (ReLU, batch 10, 250 points)"
         );

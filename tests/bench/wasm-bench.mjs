@@ -30,6 +30,9 @@ const median = (runs, work) => {
 // This 2-core machine's wasm SIMD peak, f32x4 multiplies and adds without dependencies, as
 // measured for issue 13 (goal 6 reports training's share of it).
 const SIMD_PEAK_GFLOPS = 36;
+// Goal 6's baseline: 2→6×8→1 at batch 10 in wasm before the lane passes (README: Benchmarks).
+const BEFORE_LANES_PER_SECOND = 1.72e6;
+const goals = [];
 
 // 500 points, half for testing: 250 training points.
 const data = Dataset.generate({ name: 'circle', n: 500, noise: 0.1, testRatio: 0.5, seed: 1 });
@@ -48,6 +51,10 @@ for (const [name, hidden] of [['2-[4,2]-1', [4, 2]], ['2-6x8-1', [8, 8, 8, 8, 8,
   const multiplyAdds = 3 * products.reduce((a, b) => a + b, 0) - products[0];
   const gflops = (2 * multiplyAdds * perSecond) / 1e9;
   const share = (100 * gflops) / SIMD_PEAK_GFLOPS;
+  if (name === '2-6x8-1') {
+    const times = perSecond / BEFORE_LANES_PER_SECOND;
+    goals.push(`goal 6 (core, wasm): ${Math.round(perSecond).toLocaleString('en')} examples/s on 2→6×8→1 at batch 10, ${times.toFixed(2)}× the ${(BEFORE_LANES_PER_SECOND / 1e6).toFixed(2)} M before the lane passes, ${share.toFixed(0)}% of the SIMD peak (target ≥ 2×: ${times >= 2 ? 'met' : 'missed'})`);
+  }
   console.log(`wasm   train ${name.padStart(10)}: ${perSecond.toFixed(0).padStart(12)} examples/s (ReLU, batch 10, 250 points; ${multiplyAdds} multiply-adds an example: ${gflops.toFixed(1)} GFLOP/s, ${share.toFixed(1)}% of the ${SIMD_PEAK_GFLOPS} GFLOP/s wasm SIMD peak)`);
   network.free();
 }
@@ -78,6 +85,7 @@ for (const [name, hidden] of [['2-[4,2]-1', [4, 2]], ['2-6x8-1', [8, 8, 8, 8, 8,
   const last = middle(lasts);
   const change = (100 * (last / first - 1)).toFixed(1);
   console.log(`wasm   long run  2-6x8-1: ${first.toFixed(0).padStart(12)} examples/s at step 0, ${last.toFixed(0).padStart(10)} at 500 k (${change.startsWith('-') ? '' : '+'}${change}%, target within 5%)`);
+  goals.push(`goal 5 (flat long runs, wasm): step 500 k ${change.startsWith('-') ? '' : '+'}${change}% against step 0 on 2→6×8→1 (target within 5%: ${Math.abs(last / first - 1) <= 0.05 ? 'met' : 'missed'})`);
   early.free();
   late.free();
 }
@@ -97,3 +105,4 @@ console.log(`wasm   rasterise 49 maps: ${rasterMs.toFixed(3).padStart(9)} ms (ou
 const statsMs = median(31, () => network.stats(data, 'train'));
 console.log(`wasm   stats on 250 pts : ${statsMs.toFixed(3).padStart(9)} ms`);
 console.log(`wasm   size             : ${wasmBytes.length} bytes raw, ${gzipSync(wasmBytes, { level: 9 }).length} bytes gzipped`);
+for (const line of goals.sort()) console.log(line);

@@ -96,6 +96,8 @@ pub struct Trainer {
     ws: Workspace,
     /// The batch for float32 training: the same passes four examples at a time.
     lanes: LaneWorkspace,
+    /// Float32 steps through `ws` instead of `lanes` ([`Self::use_reference_passes`]).
+    reference_passes: bool,
     param_grads: Vec<f32>,
     evaluator: Evaluator,
     /// Dead/inactive flags per hidden unit at the last evaluation on the training set.
@@ -124,6 +126,7 @@ impl Trainer {
             cursor: 0,
             ws: Workspace::default(),
             lanes: LaneWorkspace::default(),
+            reference_passes: false,
             evaluator: Evaluator::default(),
             never_active: Vec::new(),
         })
@@ -344,10 +347,19 @@ impl Trainer {
         }
     }
 
+    /// Run float32 steps through the reference passes of [`Network`] instead of four examples
+    /// at a time. The numbers are the same bit for bit (`tests/lane_pass.rs`); the native
+    /// benchmark times the two side by side, so goal 6's ratio does not depend on how fast the
+    /// shared machine is that day. Not part of the page's API.
+    #[doc(hidden)]
+    pub fn use_reference_passes(&mut self, on: bool) {
+        self.reference_passes = on;
+    }
+
     /// Whether steps run four examples at a time ([`LaneWorkspace`], float32) or through the
     /// reference passes (float16). Both give the same numbers in float32.
     fn in_lanes(&self) -> bool {
-        self.network.config.precision == Precision::Float32
+        !self.reference_passes && self.network.config.precision == Precision::Float32
     }
 
     /// One step: draw a batch, forward, backward, penalties, update. Allocates nothing.

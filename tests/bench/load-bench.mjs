@@ -91,6 +91,9 @@ const OBSERVE = () => {
   }).observe({ type: 'layout-shift', buffered: true });
 };
 
+/** Loads traced for the CPU time of their longest task (all of them with --task-trace). */
+const TRACED_RUNS = 3;
+
 /** The trace categories of --task-trace: tasks with their thread time, and the page's marks. */
 const TASK_TRACE = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'toplevel', 'blink.user_timing'];
 
@@ -238,6 +241,16 @@ async function measure(label, dir, browser, compareDir = null) {
     console.log(`${label} (${dir}):`);
     console.log(`  network.html: ${last.length} requests, ${kb(total)} gzipped: wasm ${kb(wasm)}, JS + CSS + HTML ${kb(total - wasm)}`);
     const result = { requests: last.length, total, wasm, ...reportLoads(loads) };
+    if (label === 'production') {
+      // A task's wall time includes waiting (for a core of this shared 2-core machine, which
+      // Chromium's other processes use too, or for another thread); its CPU time
+      // (from a trace, which slows the load a little, hence loads of their own) does not.
+      const traced = args['task-trace'] ? loads : [];
+      while (traced.length < TRACED_RUNS) traced.push(await loadNetwork(browser, server.origin, true));
+      const cpu = traced.map((load) => Math.max(0, ...load.tasks.map((task) => task.cpu)));
+      console.log(`  longest task's main-thread CPU time per traced load: ${cpu.map((ms) => (ms > 0 ? ms.toFixed(0) : 'under 30')).join(', ')} ms`);
+      result.cpu = Math.max(...cpu);
+    }
     if (other) {
       console.log(`compared (${compareDir}), its loads alternating with these:`);
       result.compared = reportLoads(otherLoads);
@@ -276,7 +289,7 @@ const verdict = (ok) => (ok ? 'met' : 'missed');
 console.log(`goal 1 (weight): network.html ${prod.requests} requests, ${kb(prod.total)} gzipped (wasm ${kb(prod.wasm)}, JS + CSS + HTML ${kb(prod.total - prod.wasm)}); target ≤ ${TARGET.requests} requests, ≤ ${TARGET.totalKB} KB, wasm ≤ ${TARGET.wasmKB} KB: ${verdict(prod.requests <= TARGET.requests && prod.total <= TARGET.totalKB * 1024 && prod.wasm <= TARGET.wasmKB * 1024)}`);
 const loadLine = (figures) => `${figures.firstMap.toFixed(0)} ms median of ${RUNS}, longest task at load ${figures.longest.toFixed(0)} ms median (${figures.maxLongest.toFixed(0)} ms worst), ${figures.longLoads} of ${RUNS} loads with a task over ${TARGET.longTaskMs} ms`;
 if (prod.compared) console.log(`goal 2, the compared build (${args.compare}): ${loadLine(prod.compared)}`);
-console.log(`goal 2 (first picture): ${loadLine(prod)}; target ≤ ${TARGET.firstMapMs} ms, no task over ${TARGET.longTaskMs} ms: ${verdict(prod.firstMap <= TARGET.firstMapMs && prod.maxLongest <= TARGET.longTaskMs)}`);
+console.log(`goal 2 (first picture): ${loadLine(prod)}, longest task's CPU time ${prod.cpu > 0 ? `${prod.cpu.toFixed(0)} ms` : 'under 30 ms'} (for the rest of its wall time the main thread waited, for a core of this 2-core machine or for another thread); target ≤ ${TARGET.firstMapMs} ms, no task over ${TARGET.longTaskMs} ms: ${verdict(prod.firstMap <= TARGET.firstMapMs && prod.maxLongest <= TARGET.longTaskMs)}`);
 console.log(`goal 3 (layout shift): worst page CLS ${worstCls.toFixed(3)} (light and dark, 412 and 1280 px); target ≤ ${TARGET.cls}: ${verdict(worstCls <= TARGET.cls)}`);
 if (prod.lighthouse) {
   const low = Math.min(...prod.lighthouse.map((row) => row.performance));

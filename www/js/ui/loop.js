@@ -1,5 +1,5 @@
-// The page's animation loop: the only module that calls requestAnimationFrame. Also the two
-// waits start-up uses to stay in short tasks: nextTask() and afterPaint(frames).
+// The page's animation loop: the only module that calls requestAnimationFrame. Also the
+// waits start-up uses to stay in short tasks: nextTask(), animationFrames(count), afterPaint(frames).
 //
 // Components never call requestAnimationFrame themselves. They ask the loop to run a task on
 // the next frame with `request(task)`; a task that wants to keep animating requests itself
@@ -62,15 +62,23 @@ export function nextTask() {
 }
 
 /**
+ * Resolves after the next `count` animation frames: in a hidden tab, which draws none, only
+ * once the tab is shown again (work that should wait for the learner to look).
+ */
+export function animationFrames(count = 1) {
+  return new Promise((resolve) => {
+    let left = count;
+    const frame = () => (--left > 0 ? requestAnimationFrame(frame) : resolve(undefined));
+    requestAnimationFrame(frame);
+  });
+}
+
+/**
  * Resolves in the task after the page's next `frames` paints (at once in a hidden tab, which
  * paints nothing): a page whose first paint needs no script imports its screen's code after it,
  * so the browser shows the page's text first.
  */
 export function afterPaint(frames = 1) {
-  return new Promise((resolve) => {
-    if (document.visibilityState === 'hidden') return resolve(undefined);
-    let left = frames;
-    const frame = () => (--left > 0 ? requestAnimationFrame(frame) : nextTask().then(resolve));
-    requestAnimationFrame(frame);
-  });
+  if (document.visibilityState === 'hidden') return Promise.resolve(undefined);
+  return animationFrames(frames).then(nextTask);
 }

@@ -5,6 +5,7 @@
 // `mountClaimsTable(element, options)` works on any page (the start page can use it too).
 import { findExperiment } from '../../experiments/index.js';
 import { setData, setText } from '../../ui/dom.js';
+import { animationFrames } from '../../ui/loop.js';
 import { CLAIMS, MEASURED_ON } from './claims-data.js';
 import { createRunner } from './runner.js';
 
@@ -117,7 +118,7 @@ export function mountClaimsTable(element, options = {}) {
 
   if (options.autoStart !== false) {
     // After the first picture: two frames, so the table has been painted with the cached texts.
-    requestAnimationFrame(() => requestAnimationFrame(() => start()));
+    animationFrames(2).then(start);
   }
 
   return {

@@ -31,11 +31,19 @@ async function openStart(page) {
   await expect(field(page, 'test-accuracy')).toHaveText(/^\d+(\.\d)?%$/);
 }
 
-/** Press Step until the run has trained `steps` steps (the Network screen's Step trains one). */
+/**
+ * Press Step until the run has trained `steps` steps (the Network screen's Step trains one),
+ * waiting for each press's step to be shown before the next: a press made before the page drew
+ * the last one's would step once too often (it did, under load, in a CI rehearsal).
+ */
 async function stepTo(page, steps) {
   const step = button(page, 'step');
-  while ((await readNumber(page, 'step')) < steps) await step.click();
-  await expect(page.locator(lab)).toHaveAttribute('data-step', String(steps));
+  const screen = page.locator(lab);
+  for (let now = Number(await screen.getAttribute('data-step')); now < steps; now += 1) {
+    await step.click();
+    await expect(screen).toHaveAttribute('data-step', String(now + 1));
+  }
+  await expect(screen).toHaveAttribute('data-step', String(steps));
 }
 
 /**

@@ -153,7 +153,7 @@ fn goal_6(lanes: &mut Trainer, data: &Dataset, settings: &TrainSettings, per_sec
     );
 }
 
-/// The median of seven figures.
+/// The median of an odd number of figures.
 fn middle(mut values: Vec<f64>) -> f64 {
     values.sort_by(f64::total_cmp);
     values[values.len() / 2]

@@ -1,5 +1,5 @@
-// The page's animation loop: the only module that calls requestAnimationFrame. Also the
-// waits start-up uses to stay in short tasks: nextTask(), animationFrames(count), afterPaint(frames).
+// The page's animation loop: the only module that calls requestAnimationFrame. Also the waits
+// start-up uses to stay in short tasks: nextTask(), animationFrames(count), afterPaint(frames).
 //
 // Components never call requestAnimationFrame themselves. They ask the loop to run a task on
 // the next frame with `request(task)`; a task that wants to keep animating requests itself
